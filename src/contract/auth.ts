@@ -17,7 +17,13 @@ export const requestCodeResponse = z.object({
   /** Only in demo mode, where the outbox provider sends nothing: the code, shown on screen. */
   demoCode: z.string().optional(),
 });
-export const residentLoginBody = z.object({ phone, code: z.string().trim().regex(/^\d{6}$/, '6位数字 / 6 digits') });
+export const residentLoginBody = z.object({
+  phone,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '6位数字 / 6 digits'),
+});
 
 export const me = z.object({
   kind: z.enum(['staff', 'resident']),

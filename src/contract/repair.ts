@@ -31,7 +31,10 @@ export const createRepairBody = z
     buildingId: z.uuid().optional(),
     location: z.string().trim().max(200).optional(),
     reporterName: text(50),
-    reporterPhone: z.string().trim().regex(/^[\d-]{5,20}$/, '电话号码无效 / Invalid phone number'),
+    reporterPhone: z
+      .string()
+      .trim()
+      .regex(/^[\d-]{5,20}$/, '电话号码无效 / Invalid phone number'),
     residentId: z.uuid().optional(),
     channel: channelEnum.default('phone'),
     category: repairCategoryEnum,
@@ -151,9 +154,21 @@ export const actionBodies = {
   assign: z.object({ technicianId: z.uuid(), note: z.string().trim().max(500).optional() }),
   accept: z.object({}),
   decline: z.object({ reason: text(500) }),
-  'set-off': z.object({ etaMinutes: z.number().int().min(0).max(24 * 60).optional() }),
+  'set-off': z.object({
+    etaMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
+  }),
   arrive: z.object({}),
-  'verify-code': z.object({ code: z.string().trim().regex(/^\d{4,8}$/, '验证码为数字 / The code is digits') }),
+  'verify-code': z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{4,8}$/, '验证码为数字 / The code is digits'),
+  }),
   'confirm-by-phone': z.object({ reason: text(500) }),
   reschedule: z.object({ appointmentAt: isoDateTime, reason: text(500) }),
   'record-work': z.object({
@@ -196,7 +211,5 @@ export const dispatchBoard = z.object({
   unassigned: z.array(repairSummary),
   overdue: z.array(repairSummary),
   awaitingQuote: z.array(repairSummary),
-  technicians: z.array(
-    z.object({ id: z.uuid(), name: z.string(), openLoad: z.number().int(), orders: z.array(repairSummary) }),
-  ),
+  technicians: z.array(z.object({ id: z.uuid(), name: z.string(), openLoad: z.number().int(), orders: z.array(repairSummary) })),
 });

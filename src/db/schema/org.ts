@@ -13,7 +13,9 @@ export const communities = pgTable(
   'communities',
   {
     id: uuid('id').primaryKey(),
-    companyId: uuid('company_id').notNull().references(() => companies.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
     name: text('name').notNull(),
     code: text('code').notNull(),
     address: text('address').notNull().default(''),
@@ -28,7 +30,9 @@ export const buildings = pgTable(
   {
     id: uuid('id').primaryKey(),
     companyId: uuid('company_id').notNull(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     name: text('name').notNull(),
     /** 交付日期: when warranty periods start. */
     handoverDate: date('handover_date'),
@@ -44,7 +48,9 @@ export const rooms = pgTable(
     id: uuid('id').primaryKey(),
     companyId: uuid('company_id').notNull(),
     communityId: uuid('community_id').notNull(),
-    buildingId: uuid('building_id').notNull().references(() => buildings.id),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
     unit: text('unit').notNull(),
     number: text('number').notNull(),
     floor: integer('floor').notNull(),
@@ -63,7 +69,9 @@ export const residents = pgTable(
     id: uuid('id').primaryKey(),
     companyId: uuid('company_id').notNull(),
     communityId: uuid('community_id').notNull(),
-    roomId: uuid('room_id').notNull().references(() => rooms.id),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
     relation: text('relation').notNull().default('owner'),

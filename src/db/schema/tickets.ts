@@ -42,9 +42,7 @@ export const tickets = pgTable(
     index('tickets_assignee').on(t.assigneeId, t.status),
     index('tickets_resident').on(t.residentId, t.createdAt),
     index('tickets_room').on(t.roomId, t.createdAt),
-    index('tickets_open')
-      .on(t.companyId, t.communityId, t.createdAt)
-      .where(sql`status not in ('closed', 'cancelled')`),
+    index('tickets_open').on(t.companyId, t.communityId, t.createdAt).where(sql`status not in ('closed', 'cancelled')`),
   ],
 );
 

@@ -20,8 +20,5 @@ export const timers = pgTable(
     firedBy: text('fired_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('timers_due').on(t.dueAt).where(sql`status = 'pending'`),
-    index('timers_ticket').on(t.ticketId, t.status),
-  ],
+  (t) => [index('timers_due').on(t.dueAt).where(sql`status = 'pending'`), index('timers_ticket').on(t.ticketId, t.status)],
 );

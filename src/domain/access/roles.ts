@@ -24,7 +24,16 @@ export const companyLevelRoles: readonly StaffRole[] = ['admin', 'company_manage
 
 export const isCompanyLevel = (role: Role): boolean => (companyLevelRoles as readonly string[]).includes(role);
 
-export const departments = ['customer_service', 'engineering', 'security', 'cleaning', 'landscaping', 'finance', 'management', 'developer'] as const;
+export const departments = [
+  'customer_service',
+  'engineering',
+  'security',
+  'cleaning',
+  'landscaping',
+  'finance',
+  'management',
+  'developer',
+] as const;
 export type Department = (typeof departments)[number];
 
 /** Who is acting, as the rules need to know it. */

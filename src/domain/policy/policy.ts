@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-const minutes = (def: number) => z.number().int().min(1).max(60 * 24 * 30).default(def);
+const minutes = (def: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(def);
 const timeOfDay = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM')
@@ -33,7 +39,12 @@ export const repairPolicySchema = z.object({
   /** The supervisor judges out-of-scope feasibility and fee within this time [002]. */
   quoteMinutes: minutes(5),
   /** Follow-up visit due this long after the resident confirms [003]. */
-  visitWithinHours: z.number().int().min(1).max(24 * 30).default(24),
+  visitWithinHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** Wrong verification codes allowed before the desk must confirm by phone. */
   codeMaxAttempts: z.number().int().min(1).max(20).default(5),
   /** The promised time T3 may be rewritten this many times [002]. */

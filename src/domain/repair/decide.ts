@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../access/roles.js';
 import { addMinutes } from '../shared/clock.js';
-import { conflict, DomainError, forbidden, invalid } from '../shared/errors.js';
+import { conflict, type DomainError, forbidden, invalid } from '../shared/errors.js';
 import type { RepairPolicy } from '../policy/policy.js';
 import { nextLocalTime } from '../shared/time-of-day.js';
 import { type OverdueFlag, type RepairStatus, repairRules } from './machine.js';
@@ -144,11 +144,7 @@ export function timersForNewOrder(
 }
 
 /** When the technician must be on site: the appointment, else a policy window from now. */
-export function arrivalDue(
-  order: Pick<RepairOrder, 'urgency' | 'timing' | 'appointmentAt'>,
-  policy: RepairPolicy,
-  now: Date,
-): Date {
+export function arrivalDue(order: Pick<RepairOrder, 'urgency' | 'timing' | 'appointmentAt'>, policy: RepairPolicy, now: Date): Date {
   if (order.timing === 'appointment' && order.appointmentAt) return order.appointmentAt;
   return addMinutes(now, order.urgency === 'urgent' ? policy.urgentArrivalMinutes : policy.immediateArrivalMinutes);
 }
@@ -224,7 +220,11 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       d.cancel = ['grab_timeout', 'accept_timeout'];
       d.schedule = [{ kind: 'accept_timeout', dueAt: addMinutes(now, policy.acceptMinutes), level: 0 }];
       d.event.data = { technicianId: command.technicianId, previousAssigneeId: order.assigneeId, note: command.note ?? null };
-      d.notices.push({ roles: [], userIds: [command.technicianId], title: { zh: '您有新的派工单', en: 'A work order was assigned to you' } });
+      d.notices.push({
+        roles: [],
+        userIds: [command.technicianId],
+        title: { zh: '您有新的派工单', en: 'A work order was assigned to you' },
+      });
       break;
     case 'accept':
       d.cancel = ['accept_timeout'];
@@ -334,7 +334,11 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       requireText('description', command.description, '需报价的工作内容', 'Work to price');
       d.schedule = [{ kind: 'quote_timeout', dueAt: addMinutes(now, policy.quoteMinutes), level: 0 }];
       d.event.data = { description: command.description };
-      d.notices.push({ roles: ['eng_supervisor'], userIds: [], title: { zh: '有超范围维修待报价', en: 'Out-of-scope work awaits your price' } });
+      d.notices.push({
+        roles: ['eng_supervisor'],
+        userIds: [],
+        title: { zh: '有超范围维修待报价', en: 'Out-of-scope work awaits your price' },
+      });
       break;
     case 'quote':
       requireText('note', command.note, '评审意见', 'Note');
@@ -363,7 +367,11 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
     case 'refuse_quote':
       requireText('reason', command.reason, '原因', 'Reason');
       d.event.data = { reason: command.reason };
-      d.notices.push({ roles: ['clerk'], userIds: [], title: { zh: '业主拒绝了报价，工单退回前台', en: 'The resident refused the price' } });
+      d.notices.push({
+        roles: ['clerk'],
+        userIds: [],
+        title: { zh: '业主拒绝了报价，工单退回前台', en: 'The resident refused the price' },
+      });
       break;
     case 'complete': {
       requireText('summary', command.summary, '维修结果', 'Summary');
@@ -386,7 +394,11 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       d.patch.feeStatus = 'none';
       d.event.data = { reason: command.reason };
       if (order.assigneeId) {
-        d.notices.push({ roles: [], userIds: [order.assigneeId], title: { zh: '业主未确认完工', en: 'The resident did not accept the work' } });
+        d.notices.push({
+          roles: [],
+          userIds: [order.assigneeId],
+          title: { zh: '业主未确认完工', en: 'The resident did not accept the work' },
+        });
       }
       break;
     case 'record_payment': {
@@ -424,7 +436,11 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
           now,
         );
         d.patch.timing = 'immediate';
-        d.notices.push({ roles: ['eng_supervisor', 'cs_supervisor'], userIds: [], title: { zh: '回访不满意，工单已重新打开', en: 'Unsatisfied visit: order reopened' } });
+        d.notices.push({
+          roles: ['eng_supervisor', 'cs_supervisor'],
+          userIds: [],
+          title: { zh: '回访不满意，工单已重新打开', en: 'Unsatisfied visit: order reopened' },
+        });
       } else {
         d.to = 'closed';
       }

@@ -19,7 +19,17 @@ const stillWaiting: Record<TimerKind, readonly RepairStatus[]> = {
   accept_timeout: ['dispatched'],
   arrival_timeout: ['open', 'dispatched', 'accepted', 'on_the_way'],
   progress_timeout: ['open', 'dispatched', 'accepted', 'on_the_way'],
-  same_day_timeout: ['open', 'dispatched', 'accepted', 'on_the_way', 'arrived', 'in_progress', 'on_hold', 'awaiting_quote', 'awaiting_approval'],
+  same_day_timeout: [
+    'open',
+    'dispatched',
+    'accepted',
+    'on_the_way',
+    'arrived',
+    'in_progress',
+    'on_hold',
+    'awaiting_quote',
+    'awaiting_approval',
+  ],
   quote_timeout: ['awaiting_quote'],
   visit_due: ['confirmed'],
 };
@@ -35,10 +45,22 @@ const flagOf: Record<TimerKind, OverdueFlag> = {
 };
 
 const who: Record<Exclude<TimerKind, 'same_day_timeout'>, { roles: Role[]; zh: string; en: string }> = {
-  grab_timeout: { roles: ['eng_supervisor', 'clerk'], zh: '工单超时无人抢单，请工程主管派工', en: 'Nobody grabbed the order: the engineering supervisor must assign it' },
+  grab_timeout: {
+    roles: ['eng_supervisor', 'clerk'],
+    zh: '工单超时无人抢单，请工程主管派工',
+    en: 'Nobody grabbed the order: the engineering supervisor must assign it',
+  },
   accept_timeout: { roles: ['eng_supervisor'], zh: '派工单超时未接单', en: 'An assigned order was not accepted in time' },
-  arrival_timeout: { roles: ['eng_supervisor', 'clerk'], zh: '师傅未按时到场，请向业主致歉并告知预计到达时间', en: 'The technician is late: apologise and give the resident an ETA' },
-  progress_timeout: { roles: ['eng_supervisor', 'clerk'], zh: '工单长时间无进展，请跟催维修班长', en: 'No progress on the order: chase the team lead' },
+  arrival_timeout: {
+    roles: ['eng_supervisor', 'clerk'],
+    zh: '师傅未按时到场，请向业主致歉并告知预计到达时间',
+    en: 'The technician is late: apologise and give the resident an ETA',
+  },
+  progress_timeout: {
+    roles: ['eng_supervisor', 'clerk'],
+    zh: '工单长时间无进展，请跟催维修班长',
+    en: 'No progress on the order: chase the team lead',
+  },
   quote_timeout: { roles: ['eng_supervisor', 'cs_supervisor'], zh: '超范围维修超时未报价', en: 'Out-of-scope work was not priced in time' },
   visit_due: { roles: ['cs_supervisor', 'clerk'], zh: '回访已到期', en: 'A follow-up visit is due' },
 };
@@ -67,7 +89,10 @@ export function fireTimer(
         {
           roles: level === 0 ? [role, 'clerk'] : [role],
           userIds: [],
-          title: { zh: `工单当日未完成，已上报（第${level + 1}级）`, en: `Order not finished the same day: escalated (level ${level + 1})` },
+          title: {
+            zh: `工单当日未完成，已上报（第${level + 1}级）`,
+            en: `Order not finished the same day: escalated (level ${level + 1})`,
+          },
         },
       ],
       next: hasNext ? { kind: 'same_day_timeout', dueAt: addMinutes(now, policy.escalationIntervalMinutes), level: timer.level + 1 } : null,

@@ -24,9 +24,7 @@ export const repairStatuses = [
 ] as const;
 export type RepairStatus = (typeof repairStatuses)[number];
 
-export const openStatuses: readonly RepairStatus[] = repairStatuses.filter(
-  (s) => !['closed', 'cancelled'].includes(s),
-);
+export const openStatuses: readonly RepairStatus[] = repairStatuses.filter((s) => !['closed', 'cancelled'].includes(s));
 
 export const repairActions = [
   'grab',
@@ -95,7 +93,14 @@ export const repairRules: Record<RepairAction, ActionRule> = {
     clears: ['grab_overdue', 'accept_overdue'],
     event: 'OrderAssigned',
   },
-  accept: { from: ['dispatched'], to: 'accepted', who: ['technician'], assigneeOnly: true, clears: ['accept_overdue'], event: 'OrderAccepted' },
+  accept: {
+    from: ['dispatched'],
+    to: 'accepted',
+    who: ['technician'],
+    assigneeOnly: true,
+    clears: ['accept_overdue'],
+    event: 'OrderAccepted',
+  },
   decline: { from: ['dispatched'], to: 'open', who: ['technician'], assigneeOnly: true, event: 'OrderDeclined' },
   set_off: { from: ['accepted'], to: 'on_the_way', who: ['technician'], assigneeOnly: true, event: 'TechnicianSetOff' },
   arrive: {

@@ -28,8 +28,7 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (code: string, text: Bilingual, fields: FieldIssue[] = []) =>
-  new DomainError('invalid', code, text, fields);
+export const invalid = (code: string, text: Bilingual, fields: FieldIssue[] = []) => new DomainError('invalid', code, text, fields);
 export const conflict = (code: string, text: Bilingual) => new DomainError('conflict', code, text);
 export const forbidden = (code = 'forbidden', text: Bilingual = { zh: '无权执行此操作', en: 'You are not allowed to do this' }) =>
   new DomainError('forbidden', code, text);

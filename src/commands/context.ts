@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, Role } from '../domain/access/roles.js';
+import { isCompanyLevel } from '../domain/access/roles.js';
+import { type Permission, can } from '../domain/access/permissions.js';
+import { effectivePolicy, type Policy, type PolicyOverride } from '../domain/policy/policy.js';
+import type { Notice } from '../domain/repair/decide.js';
+import type { Clock } from '../domain/shared/clock.js';
+import { forbidden, notFound } from '../domain/shared/errors.js';
+import type { Database, Executor } from '../db/client.js';
+import { insertNotifications } from '../db/repositories/notifications.js';
+import { getCommunity } from '../db/repositories/org.js';
+import { latestOverride } from '../db/repositories/policy.js';
+import type { TicketRow } from '../db/repositories/repair-orders.js';
+import { publishLive } from '../notify/live.js';
+import type { SmsSender } from '../notify/sms.js';
+
+/** What every command needs from the outside world. */
+export interface Deps {
+  database: Database;
+  clock: Clock;
+  sms: SmsSender;
+  /** Demo installs show one-time codes on screen (only with a store-only SMS provider). */
+  isDemo: boolean;
+}
+
+/** A signed-in person: staff or resident. */
+export interface Principal extends Actor {
+  role: Role;
+  department: string | null;
+  /** Residents: every room of their household(s); staff: empty. */
+  roomIds: string[];
+  /** Residents: every resident record with their phone. */
+  residentIds: string[];
+  phone: string;
+}
+
+export function requirePermission(p: Principal, permission: Permission): void {
+  if (!can(p.role, permission)) throw forbidden();
+}
+
+/**
+ * The communities a query may cover: null means every community of the company. A community's
+ * staff asking for another community are refused, not silently narrowed.
+ */
+export async function communityScope(ex: Executor, p: Principal, requested?: string): Promise<string[] | null> {
+  if (requested) {
+    const community = await getCommunity(ex, requested);
+    if (!community || community.companyId !== p.companyId) throw notFound({ zh: '小区', en: 'Community' });
+  }
+  if (isCompanyLevel(p.role)) return requested ? [requested] : null;
+  if (p.role === 'resident') {
+    const own = await residentCommunities(ex, p);
+    if (requested && !own.includes(requested)) throw forbidden();
+    return requested ? [requested] : own;
+  }
+  if (requested && requested !== p.communityId) throw forbidden();
+  return [p.communityId!];
+}
+
+async function residentCommunities(_ex: Executor, p: Principal): Promise<string[]> {
+  return p.communityId ? [p.communityId] : [];
+}
+
+/** The one community a write happens in; company-level staff must name it. */
+export async function singleCommunity(ex: Executor, p: Principal, requested: string): Promise<string> {
+  const scope = await communityScope(ex, p, requested);
+  if (scope && !scope.includes(requested)) throw forbidden();
+  return requested;
+}
+
+/** Whether this person may see this ticket at all (before any action-level rule). */
+export function canSeeTicket(
+  p: Principal,
+  t: Pick<TicketRow, 'companyId' | 'communityId' | 'status' | 'assigneeId' | 'roomId' | 'residentId'>,
+): boolean {
+  if (t.companyId !== p.companyId) return false;
+  if (p.role === 'resident') {
+    return (t.roomId !== null && p.roomIds.includes(t.roomId)) || (t.residentId !== null && p.residentIds.includes(t.residentId));
+  }
+  if (!can(p.role, 'repair.view')) return false;
+  if (isCompanyLevel(p.role)) return true;
+  if (t.communityId !== p.communityId) return false;
+  if (p.role === 'technician') return t.status === 'open' || t.assigneeId === p.id;
+  return true;
+}
+
+export function isOwner(p: Principal, t: Pick<TicketRow, 'roomId' | 'residentId'>): boolean {
+  if (p.role !== 'resident') return false;
+  return (t.roomId !== null && p.roomIds.includes(t.roomId)) || (t.residentId !== null && p.residentIds.includes(t.residentId));
+}
+
+/** Defaults ⊕ company override ⊕ community override. */
+export async function loadPolicy(ex: Executor, companyId: string, communityId: string): Promise<Policy> {
+  const company = await latestOverride(ex, companyId, null);
+  const community = await latestOverride(ex, companyId, communityId);
+  return effectivePolicy(company?.override as PolicyOverride | undefined, community?.override as PolicyOverride | undefined);
+}
+
+/** Stores the notices a decision produced and tells the live streams. */
+export async function deliverNotices(
+  ex: Executor,
+  ticket: Pick<TicketRow, 'id' | 'companyId' | 'communityId' | 'number'>,
+  notices: Notice[],
+  kind: string,
+  now: Date,
+): Promise<void> {
+  const rows = notices.flatMap((n) => [
+    ...n.roles.map((role) => ({
+      id: randomUUID(),
+      companyId: ticket.companyId,
+      communityId: ticket.communityId,
+      userId: null,
+      role,
+      ticketId: ticket.id,
+      kind,
+      titleZh: n.title.zh,
+      titleEn: n.title.en,
+      body: ticket.number,
+      createdAt: now,
+    })),
+    ...n.userIds.map((userId) => ({
+      id: randomUUID(),
+      companyId: ticket.companyId,
+      communityId: ticket.communityId,
+      userId,
+      role: null,
+      ticketId: ticket.id,
+      kind,
+      titleZh: n.title.zh,
+      titleEn: n.title.en,
+      body: ticket.number,
+      createdAt: now,
+    })),
+  ]);
+  await insertNotifications(ex, rows);
+  if (rows.length > 0) await publishLive(ex, { type: 'notification', companyId: ticket.companyId, communityId: ticket.communityId });
+}

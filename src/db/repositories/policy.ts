@@ -1,0 +1,37 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { policyVersions } from '../schema/index.js';
+
+/** The newest override of a company (communityId null) or of one community. */
+export async function latestOverride(ex: Executor, companyId: string, communityId: string | null) {
+  const [row] = await ex
+    .select()
+    .from(policyVersions)
+    .where(
+      and(
+        eq(policyVersions.companyId, companyId),
+        communityId ? eq(policyVersions.communityId, communityId) : isNull(policyVersions.communityId),
+      ),
+    )
+    .orderBy(desc(policyVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertPolicyVersion(ex: Executor, row: typeof policyVersions.$inferInsert): Promise<void> {
+  await ex.insert(policyVersions).values(row);
+}
+
+export async function policyHistory(ex: Executor, companyId: string, communityId: string | null) {
+  return ex
+    .select()
+    .from(policyVersions)
+    .where(
+      and(
+        eq(policyVersions.companyId, companyId),
+        communityId ? eq(policyVersions.communityId, communityId) : isNull(policyVersions.communityId),
+      ),
+    )
+    .orderBy(desc(policyVersions.version))
+    .limit(100);
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { resolveSession } from '../commands/auth.js';
+import { sessionCookie } from './auth.js';
+import type { AppContext } from './context.js';
+import { errorBody, handleError } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { directoryRoutes } from './routes/directory.js';
+import { inboxRoutes } from './routes/inbox.js';
+import { liveRoutes } from './routes/live.js';
+import { policyRoutes } from './routes/policy.js';
+import { printRoutes } from './routes/print.js';
+import { repairRoutes } from './routes/repair-orders.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  logLevel?: string;
+  /** Serve the built web UI (web/dist) when it exists. */
+  serveWeb?: boolean;
+  /** Per-IP request budget; off in tests and benchmarks that hammer one address. */
+  rateLimitMax?: number;
+}
+
+/** Builds the HTTP app: thin routes over commands, schemas that validate and document at once. */
+export async function buildServer(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitMax ?? 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      ...errorBody('rate_limited', {
+        zh: `请求过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试`,
+        en: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      }),
+    }),
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'propdesk API',
+        version: '0.1.0',
+        description:
+          'Service desk for property-management companies (物业服务中心). Sign in with POST /api/auth/login; the session cookie `pd_session` authorises every other call. Errors: `{error:{code, message:{zh,en}, fields:[{field, message}]}}`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[sessionCookie];
+    req.principal = token ? await resolveSession(ctx.deps, token) : null;
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes(ctx));
+  await app.register(directoryRoutes(ctx));
+  await app.register(repairRoutes(ctx));
+  await app.register(inboxRoutes(ctx));
+  await app.register(policyRoutes(ctx));
+  await app.register(liveRoutes(ctx));
+  await app.register(printRoutes(ctx));
+
+  const hasWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/print/');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(errorBody('not_found', { zh: '找不到该地址', en: 'No such route' }));
+  });
+  return app;
+}

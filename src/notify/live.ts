@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+
+export const liveChannel = 'propdesk_live';
+
+export interface LiveMessage {
+  type: 'ticket' | 'notification';
+  companyId: string;
+  communityId: string | null;
+  ticketId?: string;
+  status?: string;
+}
+
+/** Queues a live update; PostgreSQL delivers it to every server process when the transaction commits. */
+export async function publishLive(ex: Executor, message: LiveMessage): Promise<void> {
+  await ex.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(message)})`);
+}
+
+type Listener = (m: LiveMessage) => void;
+
+/** Fans NOTIFY messages out to the server-sent-event streams of this process. */
+export class LiveHub {
+  private listeners = new Set<Listener>();
+  private stop: (() => Promise<void>) | null = null;
+
+  async start(database: Database): Promise<void> {
+    this.stop = await database.listen(liveChannel, (payload) => {
+      let message: LiveMessage;
+      try {
+        message = JSON.parse(payload) as LiveMessage;
+      } catch {
+        return;
+      }
+      for (const l of this.listeners) l(message);
+    });
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.stop?.();
+  }
+}
