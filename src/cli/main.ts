@@ -110,7 +110,7 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
   await hub.start(database);
   const app = await buildServer(
     { deps, hub, sessionHours: env.SESSION_HOURS, cookieSecure: env.COOKIE_SECURE },
-    { logLevel: env.LOG_LEVEL },
+    { logLevel: env.LOG_LEVEL, rateLimitMax: env.RATE_LIMIT_PER_MINUTE },
   );
   const scheduler = new Scheduler(deps, { pollMs: env.SCHEDULER_POLL_MS, onError: (e) => app.log.error({ err: e }, 'timer round failed') });
   if (!env.SCHEDULER_DISABLED) scheduler.start();

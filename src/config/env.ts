@@ -32,6 +32,8 @@ export const envSchema = z.object({
   SCHEDULER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** Turn the timer scheduler off in a process that should only serve requests. */
   SCHEDULER_DISABLED: bool,
+  /** Requests per minute per client address before 429 (login routes have their own, lower limit). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
