@@ -90,7 +90,7 @@ export async function startTestApp(driver: Driver, options: { dataDir?: string; 
   const hub = new LiveHub();
   await hub.start(database);
   const app = await buildServer(
-    { deps, hub, sessionHours: 12, cookieSecure: false },
+    { deps, hub, sessionHours: 24 * 365, cookieSecure: false },
     { logLevel: 'silent', serveWeb: false, rateLimitMax: 100_000 },
   );
   await app.ready();

@@ -104,7 +104,7 @@ export const inboxRoutes =
           location,
           status: v.status,
           dueAt: v.dueAt.toISOString(),
-          isOverdue: v.status === 'pending' && v.dueAt < now,
+          isOverdue: v.status === 'pending' && v.dueAt.getTime() <= now.getTime(),
           outcome: v.outcome,
           method: v.method,
           comment: v.comment,
