@@ -100,7 +100,12 @@ export async function runRepairAction<K extends ActionPath>(
   const now = deps.clock.now();
   const refusal = await deps.database.db.transaction(async (tx) => {
     const loaded = await lockRepairOrder(tx, ticketId);
-    if (!loaded || !canSeeTicket(p, loaded.ticket)) throw notFound({ zh: '工单', en: 'Order' });
+    // A technician who lost a grab race still sees the order long enough to hear "already taken".
+    const isGrabInOwnCommunity =
+      path === 'grab' && loaded?.ticket.communityId === p.communityId && loaded?.ticket.companyId === p.companyId;
+    if (!loaded || !(canSeeTicket(p, loaded.ticket) || (isGrabInOwnCommunity && p.role === 'technician'))) {
+      throw notFound({ zh: '工单', en: 'Order' });
+    }
     const { ticket, repair } = loaded;
     const policy = ticket.policy as Policy;
     const command = await toCommand(tx, path, body, ticket, repair);
