@@ -109,7 +109,7 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
   const hub = new LiveHub();
   await hub.start(database);
   const app = await buildServer(
-    { deps, hub, sessionHours: env.SESSION_HOURS, cookieSecure: env.COOKIE_SECURE },
+    { deps, hub, sessionHours: env.SESSION_HOURS, cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production' },
     { logLevel: env.LOG_LEVEL, rateLimitMax: env.RATE_LIMIT_PER_MINUTE },
   );
   const scheduler = new Scheduler(deps, { pollMs: env.SCHEDULER_POLL_MS, onError: (e) => app.log.error({ err: e }, 'timer round failed') });

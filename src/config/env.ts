@@ -21,8 +21,11 @@ export const envSchema = z.object({
   SMS_PROVIDER: z.enum(['outbox']).default('outbox'),
   /** Demo mode shows one-time login codes on screen (only with the outbox provider). */
   DEMO_MODE: bool,
-  /** Cookies need HTTPS unless this is off (local demo over http). */
-  COOKIE_SECURE: bool,
+  /** Session cookies only over HTTPS; defaults to on in production, off for a local demo over http. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine: Node packages, Debian's Chromium for the
+# browser tests, and a running PostgreSQL server for the integration tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Chromium (browser tests)…"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi
+
+if command -v pg_isready >/dev/null && ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+  echo "starting PostgreSQL…"
+  for v in /etc/postgresql/*; do
+    pg_ctlcluster --skip-systemctl-redirect "$(basename "$v")" main start || true
+  done
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+
+npm ci --no-audit --no-fund
