@@ -43,7 +43,7 @@ async function newSession(ex: Executor, kind: 'staff' | 'resident', principalId:
 export async function loginStaff(deps: Deps, username: string, password: string, sessionHours: number): Promise<string> {
   const ex = deps.database.db;
   const user = await findUserByUsername(ex, username);
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verify(await dummyHash, password).catch(() => false);
     throw wrongLogin();
@@ -127,7 +127,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Princip
   if (!session) return null;
   if (session.principalKind === 'staff') {
     const user = await getUser(ex, session.principalId);
-    if (!user || !user.isActive) return null;
+    if (!user?.isActive) return null;
     return {
       kind: 'staff',
       id: user.id,

@@ -58,7 +58,7 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
     let assigneeId: string | null = null;
     if (body.requestedTechnicianId) {
       const tech = await getUser(tx, body.requestedTechnicianId);
-      if (!tech || tech.role !== 'technician' || tech.communityId !== communityId || !tech.isActive) {
+      if (tech?.role !== 'technician' || tech.communityId !== communityId || !tech.isActive) {
         throw field('requestedTechnicianId', '指定的师傅不在本小区', 'That technician does not work in this community');
       }
       assigneeId = tech.id;

@@ -58,13 +58,7 @@ async function toCommand<K extends ActionPath>(
   switch (path) {
     case 'assign': {
       const tech = await getUser(ex, b.technicianId as string);
-      if (
-        !tech ||
-        tech.role !== 'technician' ||
-        tech.companyId !== ticket.companyId ||
-        !tech.isActive ||
-        tech.communityId !== ticket.communityId
-      ) {
+      if (tech?.role !== 'technician' || tech.companyId !== ticket.companyId || !tech.isActive || tech.communityId !== ticket.communityId) {
         throw invalid('technician_elsewhere', { zh: '该师傅不属于本小区', en: 'That technician works in another community' }, [
           { field: 'technicianId', message: { zh: '请选择本小区的维修师傅', en: 'Choose a technician of this community' } },
         ]);

@@ -26,7 +26,7 @@ export async function insertRepairOrder(ex: Executor, ticket: TicketInsert, repa
 /** Loads an order and locks its row until the transaction ends, so two actions never race. */
 export async function lockRepairOrder(ex: Executor, id: string): Promise<{ ticket: TicketRow; repair: RepairRow } | null> {
   const [ticket] = await ex.select().from(tickets).where(eq(tickets.id, id)).for('update');
-  if (!ticket || ticket.kind !== 'repair') return null;
+  if (ticket?.kind !== 'repair') return null;
   const [repair] = await ex.select().from(repairOrders).where(eq(repairOrders.ticketId, id));
   return repair ? { ticket, repair } : null;
 }
