@@ -54,18 +54,39 @@ export const repairPolicySchema = z.object({
   freeCopies: z.number().int().min(1).max(5).default(2),
 });
 
+/** An IANA time zone name the runtime knows ('Asia/Shanghai'); anything else would break every deadline. */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}, 'Unknown time zone');
+
 export const policySchema = z.object({
-  repair: repairPolicySchema.default(repairPolicySchema.parse({})),
-  timezone: z.string().default('Asia/Shanghai'),
+  // A function, so no two callers share (and can mutate) one default object.
+  repair: repairPolicySchema.default(() => repairPolicySchema.parse({})),
+  timezone: timeZone.default('Asia/Shanghai'),
 });
 
 export type Policy = z.infer<typeof policySchema>;
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
 
+type RepairShape = typeof repairPolicySchema.shape;
+/**
+ * The repair fields without their defaults, each optional. (`repairPolicySchema.partial()` would
+ * keep the defaults, and Zod 4 fills them in, so a validated override that names one field would
+ * carry every other field at its default and undo the company's settings.)
+ */
+const repairOverrideShape = Object.fromEntries(
+  Object.entries(repairPolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+) as { [K in keyof RepairShape]: z.ZodOptional<ReturnType<RepairShape[K]['unwrap']>> };
+
 /** A partial override as a company or community stores it. */
 export const policyOverrideSchema = z.object({
-  repair: repairPolicySchema.partial().optional(),
-  timezone: z.string().optional(),
+  repair: z.object(repairOverrideShape).optional(),
+  timezone: timeZone.optional(),
 });
 export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
 

@@ -130,16 +130,17 @@ export function timersForNewOrder(
   timezone: string,
   now: Date,
 ): TimerSpec[] {
+  // An order booked for later is measured from its appointment: the same day is that day, and
+  // "no progress" counts from the time the work was due to start.
+  const start = order.timing === 'appointment' && order.appointmentAt && order.appointmentAt > now ? order.appointmentAt : now;
   const timers: TimerSpec[] = [
     isPreAssigned
       ? { kind: 'accept_timeout', dueAt: addMinutes(now, policy.acceptMinutes), level: 0 }
       : { kind: 'grab_timeout', dueAt: addMinutes(now, policy.grabMinutes), level: 0 },
     { kind: 'arrival_timeout', dueAt: arrivalDue(order, policy, now), level: 0 },
-    { kind: 'progress_timeout', dueAt: addMinutes(now, policy.progressChaseMinutes), level: 0 },
+    { kind: 'progress_timeout', dueAt: addMinutes(start, policy.progressChaseMinutes), level: 0 },
   ];
-  // An appointment on a later day is "the same day" of that appointment.
-  const dayStart = order.timing === 'appointment' && order.appointmentAt && order.appointmentAt > now ? order.appointmentAt : now;
-  timers.push({ kind: 'same_day_timeout', dueAt: nextLocalTime(dayStart, policy.sameDayCutoff, timezone), level: 0 });
+  timers.push({ kind: 'same_day_timeout', dueAt: nextLocalTime(start, policy.sameDayCutoff, timezone), level: 0 });
   return timers;
 }
 
@@ -276,7 +277,8 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       break;
     case 'reschedule': {
       requireText('reason', command.reason, '改约原因', 'Reason');
-      const changes = Math.max(0, order.promisedTimes.length - 1);
+      // The first promised time is not a change (-1 changes before it), so 0 allowed changes still allows it.
+      const changes = order.promisedTimes.length - 1;
       if (changes >= policy.maxPromiseChanges) {
         throw conflict('too_many_reschedules', {
           zh: `承诺时间最多只能修改${policy.maxPromiseChanges}次`,
@@ -376,7 +378,8 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
     case 'complete': {
       requireText('summary', command.summary, '维修结果', 'Summary');
       const fee = order.labourFeeCents + order.materialFeeCents;
-      d.patch.feeStatus = fee > 0 ? 'owed' : 'none';
+      // Money already taken at the cashier stays taken (rework after a rejection or an unsatisfied visit).
+      d.patch.feeStatus = order.feeStatus === 'paid' ? 'paid' : fee > 0 ? 'owed' : 'none';
       d.cancel = ['arrival_timeout', 'progress_timeout', 'same_day_timeout', 'quote_timeout'];
       d.event.data = { summary: command.summary, feeCents: fee };
       d.notices.push({ roles: ['clerk'], userIds: [], title: { zh: '工单已完工，请安排确认', en: 'An order was completed' } });
@@ -391,7 +394,7 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
     }
     case 'reject_completion':
       requireText('reason', command.reason, '原因', 'Reason');
-      d.patch.feeStatus = 'none';
+      if (order.feeStatus !== 'paid') d.patch.feeStatus = 'none';
       d.event.data = { reason: command.reason };
       if (order.assigneeId) {
         d.notices.push({

@@ -101,7 +101,15 @@ export const repairRules: Record<RepairAction, ActionRule> = {
     clears: ['accept_overdue'],
     event: 'OrderAccepted',
   },
-  decline: { from: ['dispatched'], to: 'open', who: ['technician'], assigneeOnly: true, event: 'OrderDeclined' },
+  // Back up for grabs: the order no longer waits for acceptance, so it is no longer late accepting.
+  decline: {
+    from: ['dispatched'],
+    to: 'open',
+    who: ['technician'],
+    assigneeOnly: true,
+    clears: ['accept_overdue'],
+    event: 'OrderDeclined',
+  },
   set_off: { from: ['accepted'], to: 'on_the_way', who: ['technician'], assigneeOnly: true, event: 'TechnicianSetOff' },
   arrive: {
     from: ['accepted', 'on_the_way'],

@@ -16,17 +16,31 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
 }
 
 /**
- * The next instant at or after `at` whose local wall time is `hhmm` ('24:00' = the end of the
- * local day). Used for "not done the same day" deadlines.
+ * The first instant after `at` (never `at` itself) whose local wall time is `hhmm` ('24:00' = the
+ * end of the local day). Used for "not done the same day" deadlines. Correct across summer-time
+ * switches: a wall time the clocks skip moves on by the gap, one they repeat takes the first.
  */
 export function nextLocalTime(at: Date, hhmm: string, timeZone: string): Date {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  const offset = zoneOffsetMinutes(at, timeZone);
-  const local = new Date(at.getTime() + offset * 60_000);
-  const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  let candidate = localMidnight + (h * 60 + m) * 60_000 - offset * 60_000;
-  if (candidate <= at.getTime()) candidate += 24 * 60 * 60_000;
+  const local = new Date(at.getTime() + zoneOffsetMinutes(at, timeZone) * 60_000);
+  const wallOn = (dayOffset: number) =>
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + dayOffset) + (h * 60 + m) * 60_000;
+  let candidate = instantOfWallTime(wallOn(0), timeZone);
+  if (candidate <= at.getTime()) candidate = instantOfWallTime(wallOn(1), timeZone);
   return new Date(candidate);
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** The instant whose local wall time is `wall` (a wall time written as if it were UTC, in ms). */
+function instantOfWallTime(wall: number, timeZone: string): number {
+  const before = zoneOffsetMinutes(new Date(wall - DAY), timeZone);
+  const after = zoneOffsetMinutes(new Date(wall + DAY), timeZone);
+  const fits = [before, after]
+    .map((offset) => wall - offset * 60_000)
+    .filter((t) => t + zoneOffsetMinutes(new Date(t), timeZone) * 60_000 === wall);
+  // Repeated (clocks back): the first. Skipped (clocks forward): as if the clocks had not changed yet.
+  return fits.length > 0 ? Math.min(...fits) : wall - before * 60_000;
 }
 
 /** The local calendar date (YYYYMMDD) of an instant, for order numbers. */
