@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../domain/shared/errors.js';
 import { ticketPhotos } from '../db/schema/index.js';
 import { appendEvent, getPhoto, getRepairOrderRow, insertPhoto, lockRepairOrder } from '../db/repositories/repair-orders.js';
-import { publishLive } from '../notify/live.js';
+import { publishLive, ticketChanged } from '../notify/live.js';
 import { canSeeTicket, type Deps, type Principal, requirePermission } from './context.js';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
@@ -62,19 +62,14 @@ export async function attachPhoto(deps: Deps, p: Principal, ticketId: string, by
       data: { photoId: id },
       at: now,
     });
-    await publishLive(tx, {
-      type: 'ticket',
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      ticketId,
-      status: ticket.status,
-    });
+    await publishLive(tx, ticketChanged(ticket, ticket.status));
     return { id, mime };
   });
 }
 
 /** A photo, only for people who can see its order. */
 export async function readPhoto(deps: Deps, p: Principal, id: string) {
+  requirePermission(p, 'repair.view');
   const ex = deps.database.db;
   const photo = await getPhoto(ex, id);
   if (!photo) throw notFound({ zh: '照片', en: 'Photo' });

@@ -6,7 +6,7 @@ import { localDateStamp } from '../domain/shared/time-of-day.js';
 import { getBuilding, getCommunity, getResident, getRoom, getUser } from '../db/repositories/org.js';
 import { appendEvent, insertRepairOrder, nextCounter } from '../db/repositories/repair-orders.js';
 import { scheduleTimers } from '../db/repositories/timers.js';
-import { publishLive } from '../notify/live.js';
+import { publishLive, ticketChanged } from '../notify/live.js';
 import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, singleCommunity } from './context.js';
 import { hashCode, newVerificationCode } from './repair-code.js';
 
@@ -192,7 +192,7 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
       'order_created',
       now,
     );
-    await publishLive(tx, { type: 'ticket', companyId: p.companyId, communityId, ticketId: id, status });
+    await publishLive(tx, ticketChanged({ id, companyId: p.companyId, communityId, assigneeId, roomId, residentId }, status));
     return { id, number };
   });
 }

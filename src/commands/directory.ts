@@ -12,7 +12,7 @@ export async function communitiesOf(deps: Deps, p: Principal) {
 }
 
 export async function buildingsOf(deps: Deps, p: Principal, communityId: string) {
-  if (p.role === 'resident') throw forbidden();
+  requirePermission(p, 'directory.rooms');
   const ex = deps.database.db;
   return listBuildings(ex, p.companyId, await singleCommunity(ex, p, communityId));
 }

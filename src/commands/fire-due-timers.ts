@@ -8,7 +8,7 @@ import { systemActor } from '../domain/access/roles.js';
 import { tickets } from '../db/schema/index.js';
 import { appendEvent, updateTicket } from '../db/repositories/repair-orders.js';
 import { claimDueTimers, markTimerFired, scheduleTimers } from '../db/repositories/timers.js';
-import { publishLive } from '../notify/live.js';
+import { publishLive, ticketChanged } from '../notify/live.js';
 import { type Deps, deliverNotices } from './context.js';
 
 /**
@@ -75,13 +75,7 @@ export async function fireDueTimers(deps: Deps, workerId: string, maxTimers = 10
         ]);
       }
       await deliverNotices(tx, ticket, result.notices, timer.kind, now);
-      await publishLive(tx, {
-        type: 'ticket',
-        companyId: ticket.companyId,
-        communityId: ticket.communityId,
-        ticketId: ticket.id,
-        status: ticket.status,
-      });
+      await publishLive(tx, ticketChanged(ticket, ticket.status));
       return 'fired' as const;
     });
     if (outcome !== 'fired') break;

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { ActionPath, actionBodies } from '../contract/repair.js';
 import type { Policy } from '../domain/policy/policy.js';
 import { decide, type PromisedTime, type RepairCommand, type RepairOrder } from '../domain/repair/decide.js';
-import type { OverdueFlag, RepairStatus } from '../domain/repair/machine.js';
+import { type OverdueFlag, type RepairAction, type RepairStatus, repairRules } from '../domain/repair/machine.js';
 import { recordFieldsFor } from '../domain/repair/record-fields.js';
-import { invalid, notFound } from '../domain/shared/errors.js';
+import { forbidden, invalid, notFound } from '../domain/shared/errors.js';
 import { getUser } from '../db/repositories/org.js';
 import {
   appendEvent,
@@ -19,9 +19,11 @@ import {
 } from '../db/repositories/repair-orders.js';
 import { cancelTimers, scheduleTimers } from '../db/repositories/timers.js';
 import type { Executor } from '../db/client.js';
-import { publishLive } from '../notify/live.js';
+import { publishLive, ticketChanged } from '../notify/live.js';
 import { canSeeTicket, type Deps, deliverNotices, isOwner, type Principal } from './context.js';
 import { isCodeCorrect } from './repair-code.js';
+
+const actionOf = (path: ActionPath) => path.replaceAll('-', '_') as RepairAction;
 
 type Bodies = { [K in ActionPath]: z.infer<(typeof actionBodies)[K]> };
 
@@ -101,6 +103,8 @@ export async function runRepairAction<K extends ActionPath>(
       throw notFound({ zh: '工单', en: 'Order' });
     }
     const { ticket, repair } = loaded;
+    // Who may act is settled before the payload is looked at, so a refusal reveals nothing of it.
+    if (!repairRules[actionOf(path)].who.includes(p.role)) throw forbidden();
     const policy = ticket.policy as Policy;
     const command = await toCommand(tx, path, body, ticket, repair);
     // Assignment moves the community's own technician; the scope check above covered the order.
@@ -186,13 +190,10 @@ export async function runRepairAction<K extends ActionPath>(
       });
     }
     await deliverNotices(tx, ticket, decision.notices, decision.event.type, now);
-    await publishLive(tx, {
-      type: 'ticket',
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      ticketId: ticket.id,
-      status: decision.to,
-    });
+    await publishLive(
+      tx,
+      ticketChanged({ ...ticket, assigneeId: patch.assigneeId !== undefined ? patch.assigneeId : ticket.assigneeId }, decision.to),
+    );
     return decision.refusal ?? null;
   });
   // A refused code is stored (attempts count) and then reported.

@@ -9,6 +9,27 @@ export interface LiveMessage {
   communityId: string | null;
   ticketId?: string;
   status?: string;
+  /** Who may hear of a ticket change: the streams filter on these and never forward them. */
+  assigneeId?: string | null;
+  roomId?: string | null;
+  residentId?: string | null;
+}
+
+/** A change of a ticket, as the live streams need it to decide who hears of it. */
+export function ticketChanged(
+  t: { id: string; companyId: string; communityId: string; assigneeId: string | null; roomId: string | null; residentId: string | null },
+  status: string,
+): LiveMessage {
+  return {
+    type: 'ticket',
+    companyId: t.companyId,
+    communityId: t.communityId,
+    ticketId: t.id,
+    status,
+    assigneeId: t.assigneeId,
+    roomId: t.roomId,
+    residentId: t.residentId,
+  };
 }
 
 /** Queues a live update; PostgreSQL delivers it to every server process when the transaction commits. */

@@ -54,10 +54,5 @@ export async function insertSms(ex: Executor, row: typeof smsOutbox.$inferInsert
 }
 
 export async function listSms(ex: Executor, companyId: string, limit = 200) {
-  return ex
-    .select()
-    .from(smsOutbox)
-    .where(or(eq(smsOutbox.companyId, companyId), isNull(smsOutbox.companyId)))
-    .orderBy(desc(smsOutbox.createdAt))
-    .limit(limit);
+  return ex.select().from(smsOutbox).where(eq(smsOutbox.companyId, companyId)).orderBy(desc(smsOutbox.createdAt)).limit(limit);
 }

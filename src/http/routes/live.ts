@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { canSeeTicket } from '../../commands/context.js';
 import { isCompanyLevel } from '../../domain/access/roles.js';
 import { principalOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -20,10 +21,22 @@ export const liveRoutes =
       res.write('retry: 3000\n\n');
       const unsubscribe = ctx.hub.subscribe((m) => {
         if (m.companyId !== p.companyId) return;
-        if (!isCompanyLevel(p.role) && m.communityId !== p.communityId) return;
-        // Residents hear only about their own orders' changes, without details.
-        const data = p.role === 'resident' ? { type: m.type, ticketId: m.ticketId } : m;
-        res.write(`data: ${JSON.stringify(data)}\n\n`);
+        if (m.type === 'notification') {
+          if (p.role === 'resident' || (!isCompanyLevel(p.role) && m.communityId !== p.communityId)) return;
+          res.write(`data: ${JSON.stringify({ type: 'notification' })}\n\n`);
+          return;
+        }
+        // A ticket change reaches only those who may see that ticket, as its own route decides.
+        const ticket = {
+          companyId: m.companyId,
+          communityId: m.communityId ?? '',
+          status: m.status ?? '',
+          assigneeId: m.assigneeId ?? null,
+          roomId: m.roomId ?? null,
+          residentId: m.residentId ?? null,
+        };
+        if (!canSeeTicket(p, ticket)) return;
+        res.write(`data: ${JSON.stringify({ type: 'ticket', ticketId: m.ticketId, communityId: m.communityId, status: m.status })}\n\n`);
       });
       const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
       req.raw.on('close', () => {
