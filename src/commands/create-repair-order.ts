@@ -19,10 +19,17 @@ const field = (name: string, zh: string, en: string) => invalid('invalid_field',
 export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRepairBody): Promise<{ id: string; number: string }> {
   requirePermission(p, 'repair.create');
   const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
-    const communityId = await singleCommunity(tx, p, body.communityId);
-    const community = await getCommunity(tx, communityId);
-    if (!community) throw notFound({ zh: '小区', en: 'Community' });
+  const db = deps.database.db;
+  const communityId = await singleCommunity(db, p, body.communityId);
+  const community = await getCommunity(db, communityId);
+  if (!community) throw notFound({ zh: '小区', en: 'Community' });
+  const policy = await loadPolicy(db, p.companyId, communityId);
+  // The number is taken in its own short statement, not held locked through the whole create:
+  // every create of a community and day shares that counter row. A create refused after this
+  // point leaves a gap in the numbers; each number is still unique.
+  const stamp = localDateStamp(now, policy.timezone);
+  const seq = await nextCounter(db, `repair:${communityId}:${stamp}`);
+  return db.transaction(async (tx) => {
 
     let roomId: string | null = null;
     let buildingId: string | null = body.buildingId ?? null;
@@ -69,9 +76,6 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
       throw field('appointmentAt', '预约时间不能早于现在', 'The appointment cannot be in the past');
     }
 
-    const policy = await loadPolicy(tx, p.companyId, communityId);
-    const stamp = localDateStamp(now, policy.timezone);
-    const seq = await nextCounter(tx, `repair:${communityId}:${stamp}`);
     const number = `${community.code}-${stamp}-${String(seq).padStart(4, '0')}`;
     const id = randomUUID();
     const code = newVerificationCode();
