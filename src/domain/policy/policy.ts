@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../shared/time-of-day.js';
 
 const minutes = (def: number) =>
   z
@@ -55,14 +56,7 @@ export const repairPolicySchema = z.object({
 });
 
 /** An IANA time zone name the runtime knows ('Asia/Shanghai'); anything else would break every deadline. */
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz.length > 0;
-  } catch {
-    return false;
-  }
-}, 'Unknown time zone');
+const timeZone = z.string().refine(isKnownTimeZone, 'Unknown time zone');
 
 export const policySchema = z.object({
   // A function, so no two callers share (and can mutate) one default object.
