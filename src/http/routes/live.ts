@@ -35,7 +35,11 @@ export const liveRoutes =
           roomId: m.roomId ?? null,
           residentId: m.residentId ?? null,
         };
-        if (!canSeeTicket(p, ticket)) return;
+        if (!canSeeTicket(p, ticket)) {
+          // A technician's pool changes when someone else takes an order: a bare nudge, no details.
+          if (p.role === 'technician' && m.communityId === p.communityId) res.write(`data: ${JSON.stringify({ type: 'pool' })}\n\n`);
+          return;
+        }
         res.write(`data: ${JSON.stringify({ type: 'ticket', ticketId: m.ticketId, communityId: m.communityId, status: m.status })}\n\n`);
       });
       const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
