@@ -30,7 +30,6 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
   const stamp = localDateStamp(now, policy.timezone);
   const seq = await nextCounter(db, `repair:${communityId}:${stamp}`);
   return db.transaction(async (tx) => {
-
     let roomId: string | null = null;
     let buildingId: string | null = body.buildingId ?? null;
     let location = body.location ?? '';

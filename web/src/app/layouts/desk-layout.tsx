@@ -1,0 +1,119 @@
+import {
+  AppstoreOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, Select, Space, Tooltip, Typography } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/language-switch';
+import { FullPageSpin } from '../../components/page-states';
+import { useSignedInMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { label } from '../../lib/i18n';
+import { useCommunity } from '../community-context';
+import { dispatchRoles, intakeRoles, visitRoles } from '../roles';
+
+/** The staff desktop: side menu, header with community, notifications, language and sign-out. */
+export function DeskLayout() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const { communityId, communities, canPickAll, setCommunityId } = useCommunity();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const list: NonNullable<MenuProps['items']> = [{ key: '/desk', icon: <AppstoreOutlined />, label: t('nav.desk') }];
+    if (intakeRoles.includes(me.role)) list.push({ key: '/desk/new', icon: <FileAddOutlined />, label: t('nav.newOrder') });
+    if (dispatchRoles.includes(me.role)) list.push({ key: '/dispatch', icon: <ToolOutlined />, label: t('nav.dispatch') });
+    if (visitRoles.includes(me.role)) list.push({ key: '/visits', icon: <PhoneOutlined />, label: t('nav.visits') });
+    if (me.role === 'admin') {
+      list.push({
+        key: 'admin',
+        icon: <SettingOutlined />,
+        label: t('nav.admin'),
+        children: [
+          { key: '/admin/policy', icon: <SettingOutlined />, label: t('nav.policy') },
+          { key: '/admin/outbox', icon: <MessageOutlined />, label: t('nav.outbox') },
+        ],
+      });
+    }
+    return list;
+  }, [me.role, t]);
+
+  const selected =
+    ['/desk/new', '/desk', '/dispatch', '/visits', '/admin/policy', '/admin/outbox'].find((k) => location.pathname.startsWith(k)) ?? '';
+
+  const communityOptions = [
+    ...(canPickAll ? [{ value: '', label: t('header.allCommunities') }] : []),
+    ...communities.map((c) => ({ value: c.id, label: c.name })),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg" data-testid="side-menu">
+        <div className="desk-logo" title={t('app.fullName')}>
+          <span className="desk-logo-mark">物</span>
+          {!collapsed && <span className="desk-logo-text">{t('app.name')}</span>}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={['admin']}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="desk-header">
+          <Space size={12}>
+            <Typography.Text type="secondary">{t('header.community')}</Typography.Text>
+            <Select
+              data-testid="community-picker"
+              style={{ minWidth: 200 }}
+              value={communityId ?? ''}
+              options={communityOptions}
+              onChange={(v: string) => setCommunityId(v || null)}
+              disabled={communityOptions.length <= 1}
+            />
+          </Space>
+          <Space size={4}>
+            <NotificationBell />
+            <LanguageSwitch />
+            <Tooltip title={me.companyName}>
+              <span className="desk-user" data-testid="current-user">
+                <UserOutlined /> {me.name}
+                <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+                  {label('role', me.role)}
+                </Typography.Text>
+              </span>
+            </Tooltip>
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              data-testid="logout"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              {t('common.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="desk-content">
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

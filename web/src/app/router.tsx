@@ -1,0 +1,125 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { FullPageSpin, NotFoundPage } from '../components/page-states';
+import { Guard, isAdmin, isDeskStaff, isResident, isTechnician, OrderLinkRedirect, StartRedirect } from './guards';
+import { DeskLayout } from './layouts/desk-layout';
+import { MobileLayout } from './layouts/mobile-layout';
+
+// Pages load on demand: the desk and the phone pages each fetch only their own code.
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const StaffLoginPage = named(() => import('../features/auth/components/staff-login-page'), 'StaffLoginPage');
+const ResidentLoginPage = named(() => import('../features/auth/components/resident-login-page'), 'ResidentLoginPage');
+const FrontDeskPage = named(() => import('../features/boards/components/front-desk-page'), 'FrontDeskPage');
+const DispatchPage = named(() => import('../features/boards/components/dispatch-page'), 'DispatchPage');
+const NewOrderPage = named(() => import('../features/repair/components/new-order-page'), 'NewOrderPage');
+const OrderDetailPage = named(() => import('../features/repair/components/order-detail-page'), 'OrderDetailPage');
+const VisitsPage = named(() => import('../features/visits/components/visits-page'), 'VisitsPage');
+const PolicyPage = named(() => import('../features/policy/components/policy-page'), 'PolicyPage');
+const OutboxPage = named(() => import('../features/outbox/components/outbox-page'), 'OutboxPage');
+const TechHomePage = named(() => import('../features/repair/components/tech-home-page'), 'TechHomePage');
+const ResidentHomePage = named(() => import('../features/repair/components/resident-home-page'), 'ResidentHomePage');
+const ResidentReportPage = named(() => import('../features/repair/components/resident-report-page'), 'ResidentReportPage');
+const MobileOrderPage = lazy(async () => {
+  const { MobileOrderPage: Page } = await import('../features/repair/components/mobile-order-page');
+  return { default: Page };
+});
+
+function Root() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/', element: <StartRedirect /> },
+      { path: '/login', element: <StaffLoginPage /> },
+      {
+        element: <MobileLayout />,
+        children: [
+          { path: '/m/login', element: <ResidentLoginPage /> },
+          {
+            path: '/m/tech',
+            element: (
+              <Guard allow={isTechnician}>
+                <TechHomePage />
+              </Guard>
+            ),
+          },
+          {
+            path: '/m/tech/orders/:id',
+            element: (
+              <Guard allow={isTechnician}>
+                <MobileOrderPage audience="technician" />
+              </Guard>
+            ),
+          },
+          {
+            path: '/m/home',
+            element: (
+              <Guard allow={isResident} loginPath="/m/login">
+                <ResidentHomePage />
+              </Guard>
+            ),
+          },
+          {
+            path: '/m/report',
+            element: (
+              <Guard allow={isResident} loginPath="/m/login">
+                <ResidentReportPage />
+              </Guard>
+            ),
+          },
+          {
+            path: '/m/orders/:id',
+            element: (
+              <Guard allow={isResident} loginPath="/m/login">
+                <MobileOrderPage audience="resident" />
+              </Guard>
+            ),
+          },
+        ],
+      },
+      {
+        element: (
+          <OrderLinkRedirect>
+            <Guard allow={isDeskStaff}>
+              <DeskLayout />
+            </Guard>
+          </OrderLinkRedirect>
+        ),
+        children: [
+          { path: '/desk', element: <FrontDeskPage /> },
+          { path: '/desk/new', element: <NewOrderPage /> },
+          { path: '/orders/:id', element: <OrderDetailPage /> },
+          { path: '/dispatch', element: <DispatchPage /> },
+          { path: '/visits', element: <VisitsPage /> },
+          {
+            path: '/admin/policy',
+            element: (
+              <Guard allow={isAdmin}>
+                <PolicyPage />
+              </Guard>
+            ),
+          },
+          {
+            path: '/admin/outbox',
+            element: (
+              <Guard allow={isAdmin}>
+                <OutboxPage />
+              </Guard>
+            ),
+          },
+          { path: '/admin', element: <Navigate to="/admin/policy" replace /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

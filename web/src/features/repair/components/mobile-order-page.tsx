@@ -1,0 +1,36 @@
+import { DotLoading, ErrorBlock } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { MobileHeader } from '../../../components/mobile-header';
+import { isApiError } from '../../../lib/api-error';
+import { useErrorText } from '../../../lib/use-api-error';
+import { useOrder } from '../api/get-order';
+import { MobileOrderView } from './mobile-order-view';
+
+/** /m/tech/orders/:id and /m/orders/:id: one order on the phone. */
+export function MobileOrderPage({ audience }: { audience: 'technician' | 'resident' }) {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { data: order, error, isPending } = useOrder(id);
+  const text = useErrorText();
+  const backTo = audience === 'technician' ? '/m/tech' : '/m/home';
+  return (
+    <div className="m-page">
+      <MobileHeader title={audience === 'technician' ? t('tech.orderTitle') : t('resident.orderTitle')} backTo={backTo} />
+      {isPending ? (
+        <div className="m-loading">
+          <DotLoading color="primary" />
+        </div>
+      ) : error || !order ? (
+        <ErrorBlock
+          status={isApiError(error) && (error.status === 404 || error.status === 403) ? 'empty' : 'default'}
+          title={isApiError(error) && (error.status === 404 || error.status === 403) ? t('order.notFound') : t('common.loadFailed')}
+          description={text(error)}
+          data-testid="order-not-found"
+        />
+      ) : (
+        <MobileOrderView order={order} audience={audience} />
+      )}
+    </div>
+  );
+}

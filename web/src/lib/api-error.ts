@@ -1,0 +1,62 @@
+import type { Language } from './i18n';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: Bilingual;
+}
+
+/** A failed API call, carrying the server's bilingual message and its field-level issues. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly text: Bilingual;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, text: Bilingual, fields: FieldError[] = []) {
+    super(text.en);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.text = text;
+    this.fields = fields;
+  }
+
+  /** Builds the error from whatever the server (or a proxy in front of it) sent back. */
+  static from(status: number, body: unknown): ApiError {
+    const e = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error;
+    if (e && typeof e === 'object') {
+      const msg = e.message as Partial<Bilingual> | string | undefined;
+      const text: Bilingual =
+        typeof msg === 'string' ? { zh: msg, en: msg } : { zh: msg?.zh ?? msg?.en ?? '', en: msg?.en ?? msg?.zh ?? '' };
+      const fields = Array.isArray(e.fields) ? (e.fields as FieldError[]).filter((f) => f && typeof f.field === 'string') : [];
+      return new ApiError(status, typeof e.code === 'string' ? e.code : `http_${status}`, fallbackText(status, text), fields);
+    }
+    return new ApiError(status, `http_${status}`, fallbackText(status, { zh: '', en: '' }));
+  }
+}
+
+function fallbackText(status: number, text: Bilingual): Bilingual {
+  if (text.zh || text.en) return text;
+  if (status === 0) return { zh: '网络异常，请稍后重试', en: 'Network problem, please try again' };
+  if (status === 401) return { zh: '请先登录', en: 'Please sign in' };
+  if (status === 403) return { zh: '无权执行此操作', en: 'You are not allowed to do this' };
+  if (status === 404) return { zh: '数据不存在', en: 'Not found' };
+  if (status === 429) return { zh: '操作太频繁，请稍后再试', en: 'Too many requests, please wait a moment' };
+  return { zh: `服务器错误 (${status})`, en: `Server error (${status})` };
+}
+
+export const localize = (text: Bilingual, lang: Language): string => (lang === 'en' ? text.en || text.zh : text.zh || text.en);
+
+/** A field path from the server ("body.reporterPhone", "repair.grabMinutes") as form name segments. */
+export const fieldPath = (field: string): string[] =>
+  field
+    .replace(/^(body|query|params)\./, '')
+    .split('.')
+    .filter(Boolean);
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
