@@ -71,7 +71,7 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
     }
 
     const appointmentAt = body.timing === 'appointment' && body.appointmentAt ? new Date(body.appointmentAt) : null;
-    if (appointmentAt && appointmentAt.getTime() < now.getTime() - 60_000) {
+    if (appointmentAt && appointmentAt.getTime() <= now.getTime()) {
       throw field('appointmentAt', '预约时间不能早于现在', 'The appointment cannot be in the past');
     }
 

@@ -29,6 +29,7 @@ export const me = z.object({
   kind: z.enum(['staff', 'resident']),
   id: z.uuid(),
   name: z.string(),
+  phone: z.string(),
   role: roleEnum,
   department: z.string().nullable(),
   companyId: z.uuid(),

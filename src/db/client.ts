@@ -53,6 +53,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   const db = drizzleNodePg({ client: pool, schema });
   // Two processes starting at once must not both migrate.
   const lockClient = await pool.connect();
@@ -69,6 +72,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
     driver: 'pg',
     async listen(channel, onMessage) {
       const client = new pg.Client({ connectionString: url });
+      client.on('error', (error) => console.warn(`live-update listener lost: ${error.message}`));
       await client.connect();
       client.on('notification', (msg) => {
         if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);

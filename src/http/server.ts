@@ -45,8 +45,12 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
+    // Over plain http (a desk PC or a phone on the office network) asking browsers to upgrade to
+    // https would break every page; both only make sense where the site is served over https.
+    hsts: ctx.cookieSecure,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: ctx.cookieSecure ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -102,7 +106,9 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   const hasWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/print/');
+    // Pages fall back to the app; a missing file (an asset of an older build) is a plain 404.
+    const path = req.url.split('?')[0] ?? '';
+    const isPage = req.method === 'GET' && !/^\/(api|print|assets)\//.test(path) && !/\.[a-z0-9]+$/i.test(path);
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send(errorBody('not_found', { zh: '找不到该地址', en: 'No such route' }));
   });

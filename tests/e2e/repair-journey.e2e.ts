@@ -201,3 +201,46 @@ test('a repair from the desk to a satisfied visit, across five people in their o
   assert.equal(await print.locator('.sheet').count(), 3);
   await shot(print, '12-print-work-order');
 });
+
+test("an admin changes a community's grab time in the UI; new orders use it, and the desk speaks English on request", async () => {
+  const admin = await (await newContext(browser, server.baseUrl, 'desktop')).newPage();
+  await signIn(admin, 'admin');
+  await admin.goto('/admin/policy');
+  await admin.getByTestId('policy-page').waitFor();
+  await admin.getByTestId('policy-scope').click();
+  await admin.locator('.ant-select-item-option').filter({ hasText: '阳光花园' }).click();
+  await admin.getByTestId('policy-grabMinutes').fill('8');
+  await admin.getByTestId('policy-note').fill('工程部人手调整，抢单时限放宽到8分钟');
+  await admin.getByTestId('submit-policy').click();
+  await admin.getByTestId('policy-effective-grabMinutes').filter({ hasText: '8' }).waitFor();
+  await admin.getByTestId('policy-history').getByText('工程部人手调整').first().waitFor();
+  await shot(admin, '13-admin-policy');
+
+  // A new order of that community runs its grab timer on the new number.
+  const clerk = await (await newContext(browser, server.baseUrl, 'desktop')).newPage();
+  await signIn(clerk, 'yg.clerk');
+  const me = await (await clerk.request.get('/api/me')).json();
+  const rooms = await (await clerk.request.get(`/api/rooms?communityId=${me.communityId}&q=2栋`)).json();
+  const room = rooms.find((r: { residents: unknown[] }) => r.residents.length > 0);
+  const created = await clerk.request.post('/api/repair-orders', {
+    data: {
+      communityId: me.communityId,
+      roomId: room.id,
+      reporterName: room.residents[0].name,
+      reporterPhone: room.residents[0].phone,
+      category: 'electrical',
+      area: 'in_home',
+      timing: 'immediate',
+      content: '客厅插座没电',
+    },
+  });
+  assert.equal(created.status(), 201);
+  const order = await created.json();
+  const grab = order.timers.find((t: { kind: string }) => t.kind === 'grab_timeout');
+  assert.equal((Date.parse(grab.dueAt) - Date.parse(order.createdAt)) / 60_000, 8);
+
+  await clerk.goto('/desk');
+  await clerk.getByTestId('lang-switch').click();
+  await clerk.getByTestId('side-menu').getByText('Front desk').waitFor();
+  await shot(clerk, '14-clerk-front-desk-english');
+});

@@ -217,11 +217,15 @@ export async function listVisits(ex: Executor, companyId: string, communityIds: 
       number: tickets.number,
       content: tickets.content,
       location: tickets.location,
+      reporterName: tickets.reporterName,
+      reporterPhone: tickets.reporterPhone,
+      assigneeName: assignee.name,
       communityName: communities.name,
     })
     .from(visits)
     .innerJoin(tickets, eq(tickets.id, visits.ticketId))
     .innerJoin(communities, eq(communities.id, visits.communityId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
     .where(
       and(eq(visits.companyId, companyId), communityIds ? inArray(visits.communityId, communityIds) : undefined, eq(visits.status, status)),
     )

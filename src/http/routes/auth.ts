@@ -65,6 +65,7 @@ export const authRoutes =
         kind: p.kind === 'resident' ? ('resident' as const) : ('staff' as const),
         id: p.id,
         name: p.name,
+        phone: p.phone,
         role: p.role,
         department: user?.department ?? null,
         companyId: p.companyId,

@@ -78,6 +78,9 @@ export const inboxRoutes =
                 communityName: z.string(),
                 content: z.string(),
                 location: z.string(),
+                reporterName: z.string(),
+                reporterPhone: z.string(),
+                assigneeName: z.string().nullable(),
                 status: z.string(),
                 dueAt: isoDateTime,
                 isOverdue: z.boolean(),
@@ -95,13 +98,16 @@ export const inboxRoutes =
       async (req) => {
         const rows = await visitTasks(ctx.deps, principalOf(req), req.query.communityId, req.query.status);
         const now = ctx.deps.clock.now();
-        return rows.map(({ visit: v, number, content, location, communityName }) => ({
+        return rows.map(({ visit: v, number, content, location, reporterName, reporterPhone, assigneeName, communityName }) => ({
           id: v.id,
           ticketId: v.ticketId,
           ticketNumber: number,
           communityName,
           content,
           location,
+          reporterName,
+          reporterPhone,
+          assigneeName: assigneeName ?? null,
           status: v.status,
           dueAt: v.dueAt.toISOString(),
           isOverdue: v.status === 'pending' && v.dueAt.getTime() <= now.getTime(),

@@ -281,6 +281,46 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
     expect((await t.call(clerk, { method: 'GET', url: '/api/repair-orders?view=all&limit=1' })).json().total).toBe(before);
   });
 
+  it('refuses an appointment that is not in the future', async () => {
+    t.clock.set('2026-11-25T09:00:00+08:00');
+    const { room } = await createRepair(t, {}, { roomIndex: 16 });
+    const res = await t.call(await t.login('yg.clerk'), {
+      method: 'POST',
+      url: '/api/repair-orders',
+      payload: {
+        communityId: t.yg,
+        roomId: room.roomId,
+        reporterName: room.name,
+        reporterPhone: room.phone,
+        category: 'plumbing',
+        area: 'in_home',
+        timing: 'appointment',
+        appointmentAt: '2026-11-25T09:00:00+08:00',
+        content: '预约上门',
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0].field).toBe('appointmentAt');
+  });
+
+  it('lists visit tasks with the reporter to call and the technician', async () => {
+    const { order, room } = await createRepair(t, {}, { roomIndex: 17 });
+    const tech = await t.login('yg.tech1');
+    const clerk = await t.login('yg.clerk');
+    await act(t, tech, order.id, 'grab');
+    await act(t, tech, order.id, 'arrive');
+    await act(t, clerk, order.id, 'confirm-by-phone', { reason: '电话核实' });
+    await act(t, tech, order.id, 'complete', { summary: '已修好' });
+    await act(t, clerk, order.id, 'confirm', {});
+    const visits = (await t.call(clerk, { method: 'GET', url: `/api/visits?communityId=${t.yg}` })).json();
+    expect(visits.find((v: { ticketNumber: string }) => v.ticketNumber === order.number)).toMatchObject({
+      reporterName: room.name,
+      reporterPhone: room.phone,
+      assigneeName: '李师傅',
+      status: 'pending',
+    });
+  });
+
   it('tells live streams when an order changes', async () => {
     const seen: unknown[] = [];
     const stop = t.hub.subscribe((m) => seen.push(m));

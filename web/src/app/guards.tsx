@@ -44,7 +44,7 @@ export function StartRedirect() {
 export function OrderLinkRedirect({ children }: { children: ReactNode }) {
   const { data: me } = useMe();
   const { id } = useParams();
-  if (me && isTechnician(me)) return <Navigate to={`/m/tech/orders/${id}`} replace />;
-  if (me && isResident(me)) return <Navigate to={`/m/orders/${id}`} replace />;
+  if (id && me && isTechnician(me)) return <Navigate to={`/m/tech/orders/${id}`} replace />;
+  if (id && me && isResident(me)) return <Navigate to={`/m/orders/${id}`} replace />;
   return <>{children}</>;
 }

@@ -1,4 +1,4 @@
-import type { Language } from './i18n';
+import { i18n, type Language } from './i18n';
 
 export interface Bilingual {
   zh: string;
@@ -40,14 +40,24 @@ export class ApiError extends Error {
   }
 }
 
+const fallbackKey = (status: number) =>
+  status === 0
+    ? 'httpError.network'
+    : status === 401
+      ? 'httpError.unauthenticated'
+      : status === 403
+        ? 'httpError.forbidden'
+        : status === 404
+          ? 'httpError.notFound'
+          : status === 429
+            ? 'httpError.rateLimited'
+            : 'httpError.server';
+
+/** When the server (or a proxy) sent no message, a generic one in both languages. */
 function fallbackText(status: number, text: Bilingual): Bilingual {
   if (text.zh || text.en) return text;
-  if (status === 0) return { zh: '网络异常，请稍后重试', en: 'Network problem, please try again' };
-  if (status === 401) return { zh: '请先登录', en: 'Please sign in' };
-  if (status === 403) return { zh: '无权执行此操作', en: 'You are not allowed to do this' };
-  if (status === 404) return { zh: '数据不存在', en: 'Not found' };
-  if (status === 429) return { zh: '操作太频繁，请稍后再试', en: 'Too many requests, please wait a moment' };
-  return { zh: `服务器错误 (${status})`, en: `Server error (${status})` };
+  const key = fallbackKey(status);
+  return { zh: i18n.getFixedT('zh-CN')(key, { status }), en: i18n.getFixedT('en')(key, { status }) };
 }
 
 export const localize = (text: Bilingual, lang: Language): string => (lang === 'en' ? text.en || text.zh : text.zh || text.en);

@@ -234,6 +234,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            phone: string;
                             /** @enum {string} */
                             role: "admin" | "company_manager" | "complaint_centre" | "director" | "cs_manager" | "cs_supervisor" | "clerk" | "eng_supervisor" | "technician" | "department_staff" | "finance" | "developer_liaison" | "resident";
                             department: string | null;
@@ -9301,6 +9302,9 @@ export interface paths {
                             communityName: string;
                             content: string;
                             location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
                             status: string;
                             /** Format: date-time */
                             dueAt: string;

@@ -576,6 +576,14 @@ export const en: Messages = {
     quoteNotice: 'This work is outside the free service; the quote is {{price}}. Do you agree?',
     contentPlaceholder: 'What needs repairing, e.g. the kitchen tap leaks',
   },
+  httpError: {
+    network: 'Network problem, please try again',
+    unauthenticated: 'Please sign in',
+    forbidden: 'You are not allowed to do this',
+    notFound: 'Not found',
+    rateLimited: 'Too many requests, please wait a moment',
+    server: 'Server error ({{status}})',
+  },
   error: {
     forbidden: 'You may not open this page',
     generic: 'Something went wrong',

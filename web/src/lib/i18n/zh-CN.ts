@@ -565,6 +565,14 @@ export const zhCN = {
     quoteNotice: '本次维修超出免费服务范围，报价 {{price}}，请确认是否同意。',
     contentPlaceholder: '请描述需要维修的问题，例如：厨房水龙头漏水',
   },
+  httpError: {
+    network: '网络异常，请稍后重试',
+    unauthenticated: '请先登录',
+    forbidden: '无权执行此操作',
+    notFound: '数据不存在',
+    rateLimited: '操作太频繁，请稍后再试',
+    server: '服务器错误 ({{status}})',
+  },
   error: {
     forbidden: '无权访问此页面',
     generic: '出错了',

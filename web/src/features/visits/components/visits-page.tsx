@@ -37,6 +37,17 @@ export function VisitsPage() {
     ...(canPickAll && !communityId ? [{ title: t('order.community'), dataIndex: 'communityName', width: 120 }] : []),
     { title: t('order.location'), dataIndex: 'location', width: 170, ellipsis: true },
     {
+      title: t('order.reporter'),
+      dataIndex: 'reporterName',
+      width: 170,
+      render: (name: string, v: VisitTask) => (
+        <span data-testid="visit-reporter">
+          {name} <a href={`tel:${v.reporterPhone}`}>{v.reporterPhone}</a>
+        </span>
+      ),
+    },
+    { title: t('order.assignee'), dataIndex: 'assigneeName', width: 100, render: (n: string | null) => n ?? '—' },
+    {
       title: t('order.content'),
       dataIndex: 'content',
       ellipsis: { showTitle: false },
