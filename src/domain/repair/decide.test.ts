@@ -763,3 +763,67 @@ describe('orders booked for a later day', () => {
     expect(due.same_day_timeout).toBe(new Date('2026-11-28T00:00:00+08:00').toISOString());
   });
 });
+
+describe('rework after the resident rejects the completion', () => {
+  it('runs a new same-day deadline from the rejection', () => {
+    const now = new Date('2026-11-25T15:00:00+08:00');
+    const ctx: DecideContext = {
+      actor: { kind: 'resident', id: 'r1', role: 'resident', name: '业主', companyId: 'c', communityId: 'yg' },
+      isOwner: true,
+      policy: defaultPolicy().repair,
+      timezone: 'Asia/Shanghai',
+      now,
+    };
+    const order: RepairOrder = {
+      status: 'completed',
+      assigneeId: 't1',
+      urgency: 'normal',
+      timing: 'immediate',
+      createdAt: new Date('2026-11-25T09:00:00+08:00'),
+      appointmentAt: null,
+      promisedTimes: [],
+      codeAttempts: 0,
+      verifiedAt: new Date('2026-11-25T10:00:00+08:00'),
+      flags: [],
+      reopenCount: 0,
+      labourFeeCents: 0,
+      materialFeeCents: 0,
+      quoteCents: null,
+      feeStatus: 'none',
+      ownerResidentIds: ['r1'],
+    };
+    const d = decide(order, { action: 'reject_completion', reason: '还在滴水' }, ctx);
+    expect(d.to).toBe('in_progress');
+    expect(d.schedule).toEqual([{ kind: 'same_day_timeout', dueAt: new Date('2026-11-26T00:00:00+08:00'), level: 0 }]);
+  });
+
+  it('refuses to rewrite fees that were paid at the cashier', () => {
+    const ctx: DecideContext = {
+      actor: { kind: 'staff', id: 't1', role: 'technician', name: '李师傅', companyId: 'c', communityId: 'yg' },
+      isOwner: false,
+      policy: defaultPolicy().repair,
+      timezone: 'Asia/Shanghai',
+      now: new Date('2026-11-26T10:00:00+08:00'),
+    };
+    const order = {
+      status: 'in_progress',
+      assigneeId: 't1',
+      urgency: 'normal',
+      timing: 'immediate',
+      createdAt: new Date('2026-11-25T09:00:00+08:00'),
+      appointmentAt: null,
+      promisedTimes: [],
+      codeAttempts: 0,
+      verifiedAt: new Date('2026-11-25T10:00:00+08:00'),
+      flags: [],
+      reopenCount: 1,
+      labourFeeCents: 3000,
+      materialFeeCents: 0,
+      quoteCents: null,
+      feeStatus: 'paid',
+      ownerResidentIds: [],
+    } satisfies RepairOrder;
+    expect(() => decide(order, { action: 'record_work', labourFeeCents: 5000 }, ctx)).toThrow(/paid/);
+    expect(decide(order, { action: 'record_work', actualItems: '返修：重新打胶' }, ctx).to).toBe('in_progress');
+  });
+});

@@ -312,6 +312,10 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
     case 'record_work':
       requireMoney('labourFeeCents', command.labourFeeCents);
       requireMoney('materialFeeCents', command.materialFeeCents);
+      // Fees settled at the cashier are not rewritten on the order; a correction goes through finance.
+      if (order.feeStatus === 'paid' && (command.labourFeeCents !== undefined || command.materialFeeCents !== undefined)) {
+        throw conflict('fees_already_paid', { zh: '费用已缴清，不能再修改', en: 'The fees are paid and can no longer be changed' });
+      }
       if (command.labourFeeCents !== undefined) d.patch.labourFeeCents = command.labourFeeCents;
       if (command.materialFeeCents !== undefined) d.patch.materialFeeCents = command.materialFeeCents;
       d.event.data = {
@@ -395,6 +399,8 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
     case 'reject_completion':
       requireText('reason', command.reason, '原因', 'Reason');
       if (order.feeStatus !== 'paid') d.patch.feeStatus = 'none';
+      // The work is open again: it must be finished the same day, as new work would.
+      d.schedule = [{ kind: 'same_day_timeout', dueAt: nextLocalTime(now, policy.sameDayCutoff, ctx.timezone), level: 0 }];
       d.event.data = { reason: command.reason };
       if (order.assigneeId) {
         d.notices.push({
