@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRoles } from '../domain/access/roles.js';
 
 export const bilingual = z.object({ zh: z.string(), en: z.string() });
 
@@ -14,20 +15,6 @@ export const errorBody = z.object({
 export const idParam = z.object({ id: z.uuid() });
 export const okBody = z.object({ ok: z.literal(true) });
 
-export const roleEnum = z.enum([
-  'admin',
-  'company_manager',
-  'complaint_centre',
-  'director',
-  'cs_manager',
-  'cs_supervisor',
-  'clerk',
-  'eng_supervisor',
-  'technician',
-  'department_staff',
-  'finance',
-  'developer_liaison',
-  'resident',
-]);
+export const roleEnum = z.enum([...staffRoles, 'resident']);
 
 export const isoDateTime = z.iso.datetime({ offset: true });

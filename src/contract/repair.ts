@@ -1,22 +1,10 @@
 import { z } from 'zod';
+import { repairActions, repairStatuses } from '../domain/repair/machine.js';
 import { isoDateTime } from './common.js';
 
-export const repairStatusEnum = z.enum([
-  'open',
-  'dispatched',
-  'accepted',
-  'on_the_way',
-  'arrived',
-  'in_progress',
-  'on_hold',
-  'awaiting_quote',
-  'awaiting_approval',
-  'returned',
-  'completed',
-  'confirmed',
-  'closed',
-  'cancelled',
-]);
+export const repairStatusEnum = z.enum(repairStatuses);
+/** The lifecycle actions as `allowedActions` names them ('set_off'); their URL form is kebab-case. */
+export const repairActionEnum = z.enum(repairActions);
 
 export const repairCategoryEnum = z.enum(['plumbing', 'electrical', 'doors_windows', 'appliance', 'equipment', 'public_area', 'other']);
 export const channelEnum = z.enum(['phone', 'walk_in', 'app', 'wechat', 'email', 'fax', 'mailbox', 'patrol']);
@@ -144,7 +132,7 @@ export const repairDetail = repairSummary.extend({
     }),
   ),
   /** What the signed-in user may do next. */
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(repairActionEnum),
 });
 export type RepairDetail = z.infer<typeof repairDetail>;
 

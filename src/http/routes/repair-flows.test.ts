@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, startTestApp, type TestApp } from '../../../tests/support/app.js';
 import { act, codeFor, createRepair } from '../../../tests/support/factories.js';
@@ -338,5 +339,8 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
     );
     expect(doc.paths['/api/repair-orders'].post.requestBody.content['application/json'].schema.required).toContain('content');
     expect((await t.call(null, { method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
+    // The web client's types are generated from this document: they must not drift (npm run api:types).
+    const committed = JSON.parse(readFileSync(new URL('../../../web/src/lib/openapi.json', import.meta.url), 'utf8'));
+    expect(doc).toEqual(committed);
   });
 });

@@ -884,7 +884,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -1174,7 +1174,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -1472,7 +1472,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -1772,7 +1772,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -2068,7 +2068,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -2366,7 +2366,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -2664,7 +2664,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -2960,7 +2960,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -3258,7 +3258,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -3556,7 +3556,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -3856,7 +3856,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -4159,7 +4159,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -4459,7 +4459,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -4757,7 +4757,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -5055,7 +5055,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -5355,7 +5355,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -5651,7 +5651,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -5949,7 +5949,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -6247,7 +6247,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -6545,7 +6545,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -6843,7 +6843,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -7142,7 +7142,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -7444,7 +7444,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -7742,7 +7742,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };
@@ -8040,7 +8040,7 @@ export interface paths {
                                 /** Format: date-time */
                                 visitedAt: string | null;
                             }[];
-                            allowedActions: string[];
+                            allowedActions: ("grab" | "assign" | "accept" | "decline" | "set_off" | "arrive" | "verify_code" | "confirm_by_phone" | "reschedule" | "record_work" | "hold" | "resume" | "request_quote" | "quote" | "accept_quote" | "refuse_quote" | "complete" | "confirm" | "reject_completion" | "record_payment" | "visit" | "cancel" | "close_returned")[];
                         };
                     };
                 };

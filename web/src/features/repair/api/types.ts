@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import type {
-  ActionPath,
-  CreateRepairBody,
-  RepairDetail,
-  RepairSummary,
-  actionBodies,
+import {
+  type ActionPath,
+  type actionBodies,
+  type CreateRepairBody,
+  type RepairDetail,
+  type RepairSummary,
+  type repairActionEnum,
   repairCategoryEnum,
-  repairListQuery,
+  type repairListQuery,
   repairStatusEnum,
 } from '../../../../../src/contract/repair';
 
@@ -19,58 +20,12 @@ export type { CreateRepairBody };
 export type ActionBody<A extends ActionPath> = z.input<(typeof actionBodies)[A]>;
 
 /** The action names the server lists in allowedActions ('set_off'), and their URL form ('set-off'). */
-export type RepairAction =
-  | 'grab'
-  | 'assign'
-  | 'accept'
-  | 'decline'
-  | 'set_off'
-  | 'arrive'
-  | 'verify_code'
-  | 'confirm_by_phone'
-  | 'reschedule'
-  | 'record_work'
-  | 'hold'
-  | 'resume'
-  | 'request_quote'
-  | 'quote'
-  | 'accept_quote'
-  | 'refuse_quote'
-  | 'complete'
-  | 'confirm'
-  | 'reject_completion'
-  | 'record_payment'
-  | 'visit'
-  | 'cancel'
-  | 'close_returned';
+export type RepairAction = z.infer<typeof repairActionEnum>;
 
 export const actionPath = (action: RepairAction): ActionPath => action.replaceAll('_', '-') as ActionPath;
 
-export const repairStatuses: RepairStatus[] = [
-  'open',
-  'dispatched',
-  'accepted',
-  'on_the_way',
-  'arrived',
-  'in_progress',
-  'on_hold',
-  'awaiting_quote',
-  'awaiting_approval',
-  'returned',
-  'completed',
-  'confirmed',
-  'closed',
-  'cancelled',
-];
+export const repairStatuses: readonly RepairStatus[] = repairStatusEnum.options;
 
-export const repairCategories: RepairCategory[] = [
-  'plumbing',
-  'electrical',
-  'doors_windows',
-  'appliance',
-  'equipment',
-  'public_area',
-  'other',
-];
+export const repairCategories: readonly RepairCategory[] = repairCategoryEnum.options;
 
 export const repairViews: RepairView[] = ['active', 'all', 'open_pool', 'unassigned', 'overdue', 'awaiting_visit', 'mine'];
