@@ -117,13 +117,35 @@ export async function loginResident(deps: Deps, phone: string, code: string, ses
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {
-  await deleteSession(deps.database.db, tokenHash(token));
+  const hashed = tokenHash(token);
+  recentSessions.delete(hashed);
+  await deleteSession(deps.database.db, hashed);
 }
+
+/**
+ * Sessions seen in the last few seconds, so a burst of requests does not look the same person
+ * up again each time. A deactivated account or a sign-out elsewhere takes effect within this time.
+ */
+const recentSessions = new Map<string, { principal: Principal; until: number }>();
+const recentSessionMs = 5_000;
+const recentSessionsMax = 10_000;
 
 /** The person behind a session cookie, or null. */
 export async function resolveSession(deps: Deps, token: string): Promise<Principal | null> {
+  const hashed = tokenHash(token);
+  const now = deps.clock.now();
+  const known = recentSessions.get(hashed);
+  if (known && known.until > Date.now()) return known.principal;
+  const principal = await loadPrincipal(deps, hashed, now);
+  if (recentSessions.size >= recentSessionsMax) recentSessions.clear();
+  if (principal) recentSessions.set(hashed, { principal, until: Date.now() + recentSessionMs });
+  else recentSessions.delete(hashed);
+  return principal;
+}
+
+async function loadPrincipal(deps: Deps, hashed: string, now: Date): Promise<Principal | null> {
   const ex = deps.database.db;
-  const session = await findSession(ex, tokenHash(token), deps.clock.now());
+  const session = await findSession(ex, hashed, now);
   if (!session) return null;
   if (session.principalKind === 'staff') {
     const user = await getUser(ex, session.principalId);
