@@ -49,16 +49,12 @@ export async function communityScope(ex: Executor, p: Principal, requested?: str
   }
   if (isCompanyLevel(p.role)) return requested ? [requested] : null;
   if (p.role === 'resident') {
-    const own = await residentCommunities(ex, p);
+    const own = p.communityId ? [p.communityId] : [];
     if (requested && !own.includes(requested)) throw forbidden();
     return requested ? [requested] : own;
   }
   if (requested && requested !== p.communityId) throw forbidden();
   return [p.communityId!];
-}
-
-async function residentCommunities(_ex: Executor, p: Principal): Promise<string[]> {
-  return p.communityId ? [p.communityId] : [];
 }
 
 /** The one community a write happens in; company-level staff must name it. */

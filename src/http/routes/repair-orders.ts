@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachPhoto, maxPhotoBytes, readPhoto } from '../../commands/attach-photo.js';
+import type { Principal } from '../../commands/context.js';
 import { createRepairOrder } from '../../commands/create-repair-order.js';
 import { dispatchBoard, frontDeskBoard, getRepairOrder, queryRepairOrders } from '../../commands/query-repair-orders.js';
 import { runRepairAction } from '../../commands/run-repair-action.js';
@@ -52,8 +53,7 @@ const actionSummaries: Record<ActionPath, string> = {
 export const repairRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const detail = async (req: { principal: unknown }, id: string) =>
-      presentDetail(await getRepairOrder(ctx.deps, principalOf(req as never), id));
+    const detail = async (p: Principal, id: string) => presentDetail(await getRepairOrder(ctx.deps, p, id));
 
     app.post(
       '/api/repair-orders',
@@ -70,7 +70,7 @@ export const repairRoutes =
         const body = p.role === 'resident' ? { ...req.body, channel: 'app' as const } : req.body;
         const { id } = await createRepairOrder(ctx.deps, p, body);
         reply.status(201);
-        return detail(req, id);
+        return detail(p, id);
       },
     );
     app.get(
@@ -98,7 +98,7 @@ export const repairRoutes =
           response: { 200: repairDetail, ...failures },
         },
       },
-      async (req) => detail(req, req.params.id),
+      async (req) => detail(principalOf(req), req.params.id),
     );
     for (const path of Object.keys(actionBodies) as ActionPath[]) {
       app.post(
@@ -114,8 +114,9 @@ export const repairRoutes =
           },
         },
         async (req) => {
-          await runRepairAction(ctx.deps, principalOf(req), req.params.id, path, req.body as never);
-          return detail(req, req.params.id);
+          const p = principalOf(req);
+          await runRepairAction(ctx.deps, p, req.params.id, path, req.body as never);
+          return detail(p, req.params.id);
         },
       );
     }
