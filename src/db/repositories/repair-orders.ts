@@ -61,11 +61,12 @@ export interface EventInsert {
 
 /** Appends to the ticket's history. The ticket row must be locked by the caller. */
 export async function appendEvent(ex: Executor, e: EventInsert): Promise<void> {
-  const [row] = await ex
-    .select({ seq: sql<number>`coalesce(max(${ticketEvents.seq}), 0)::int` })
-    .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, e.ticketId));
-  await ex.insert(ticketEvents).values({ ...e, seq: Number(row?.seq ?? 0) + 1 });
+  // One statement: the next number in the ticket's history is computed where it is written.
+  await ex.execute(sql`
+    insert into ${ticketEvents} (id, company_id, community_id, ticket_id, seq, type, actor_kind, actor_id, actor_name, actor_role, from_status, to_status, data, at)
+    select ${e.id}, ${e.companyId}, ${e.communityId}, ${e.ticketId}, coalesce(max(seq), 0) + 1, ${e.type}, ${e.actorKind}, ${e.actorId},
+      ${e.actorName}, ${e.actorRole}, ${e.fromStatus}, ${e.toStatus}, ${JSON.stringify(e.data)}::jsonb, ${e.at.toISOString()}::timestamptz
+    from ${ticketEvents} where ticket_id = ${e.ticketId}`);
 }
 
 export async function listEvents(ex: Executor, ticketId: string) {
