@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from '../commands/context.js';
 import { seedDemo } from '../commands/seed-demo.js';
+import { seedSampleOrders } from '../commands/seed-sample-orders.js';
 import { createStaffUser } from '../commands/create-staff-user.js';
 import { parseEnv } from '../config/env.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -104,7 +105,10 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
   const deps: Deps = { database, clock: systemClock, sms: outboxSms, isDemo };
   if (withDemo) {
     const summary = await seedDemo(deps);
-    if (summary.isNew) console.log('demo data loaded: sign in as admin / demo1234 (see README for every role)');
+    if (summary.isNew) {
+      await seedSampleOrders(deps, summary);
+      console.log('demo data loaded: sign in as admin / demo1234 (see README for every role)');
+    }
   }
   const hub = new LiveHub();
   await hub.start(database);
