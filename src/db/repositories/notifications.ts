@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { notifications, smsOutbox } from '../schema/index.js';
+import { notificationReads, notifications, smsOutbox } from '../schema/index.js';
 
 export type NotificationInsert = typeof notifications.$inferInsert;
 
@@ -30,23 +30,34 @@ function addressedTo(r: Recipient) {
   );
 }
 
+const myRead = (r: Recipient) => and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, r.userId));
+
+/** The newest notifications for this person, each with when they read it. */
 export async function listNotifications(ex: Executor, r: Recipient, limit = 50) {
-  const items = await ex.select().from(notifications).where(addressedTo(r)).orderBy(desc(notifications.createdAt)).limit(limit);
+  const items = await ex
+    .select({ notification: notifications, readAt: notificationReads.readAt })
+    .from(notifications)
+    .leftJoin(notificationReads, myRead(r))
+    .where(addressedTo(r))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
   const [unread] = await ex
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(addressedTo(r), isNull(notifications.readAt)));
-  return { items, unread: Number(unread?.n ?? 0) };
+    .leftJoin(notificationReads, myRead(r))
+    .where(and(addressedTo(r), isNull(notificationReads.userId)));
+  return { items: items.map((i) => ({ ...i.notification, readAt: i.readAt })), unread: Number(unread?.n ?? 0) };
 }
 
-/** Marks read, only when the notification is addressed to this person. */
+/** Marks read for this person, only when the notification is addressed to them. */
 export async function markNotificationRead(ex: Executor, r: Recipient, id: string, at: Date): Promise<boolean> {
-  const rows = await ex
-    .update(notifications)
-    .set({ readAt: at })
-    .where(and(eq(notifications.id, id), addressedTo(r)))
-    .returning({ id: notifications.id });
-  return rows.length > 0;
+  const [found] = await ex
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), addressedTo(r)));
+  if (!found) return false;
+  await ex.insert(notificationReads).values({ notificationId: id, userId: r.userId, readAt: at }).onConflictDoNothing();
+  return true;
 }
 
 export async function insertSms(ex: Executor, row: typeof smsOutbox.$inferInsert): Promise<void> {

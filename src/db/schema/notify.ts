@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** In-app notifications: to one person, or to a role within a community. */
 export const notifications = pgTable(
@@ -14,13 +14,25 @@ export const notifications = pgTable(
     titleZh: text('title_zh').notNull(),
     titleEn: text('title_en').notNull(),
     body: text('body').notNull().default(''),
-    readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('notifications_user').on(t.userId, t.createdAt),
     index('notifications_role').on(t.companyId, t.communityId, t.role, t.createdAt),
   ],
+);
+
+/** Who has read which notification: a role-wide notice is read by each person separately. */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    userId: uuid('user_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
 );
 
 /** Text messages to send. The default provider only stores them here for the admin to read. */

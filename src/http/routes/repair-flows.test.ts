@@ -322,6 +322,20 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
     });
   });
 
+  it('keeps each person’s read state of a notice sent to their role', async () => {
+    const { order } = await createRepair(t, { urgency: 'urgent' }, { roomIndex: 18 });
+    const inbox = async (u: string) => (await t.call(await t.login(u), { method: 'GET', url: '/api/notifications' })).json();
+    const first = (await inbox('yg.tech1')).items.find((n: { body: string }) => n.body === order.number);
+    expect(first.readAt).toBeNull();
+    const before2 = (await inbox('yg.tech2')).unread;
+    const read = await t.call(await t.login('yg.tech1'), { method: 'POST', url: `/api/notifications/${first.id}/read` });
+    expect(read.statusCode).toBe(200);
+    expect((await inbox('yg.tech1')).items.find((n: { id: string }) => n.id === first.id).readAt).not.toBeNull();
+    // The same notice to the same role is still unread for the other technician.
+    expect((await inbox('yg.tech2')).items.find((n: { id: string }) => n.id === first.id).readAt).toBeNull();
+    expect((await inbox('yg.tech2')).unread).toBe(before2);
+  });
+
   it('tells live streams when an order changes', async () => {
     const seen: unknown[] = [];
     const stop = t.hub.subscribe((m) => seen.push(m));
