@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../domain/shared/errors.js';
 import type { Database, Executor } from '../db/client.js';
 import { insertNotifications } from '../db/repositories/notifications.js';
 import { getCommunity } from '../db/repositories/org.js';
-import { latestOverride } from '../db/repositories/policy.js';
+import { latestOverrides } from '../db/repositories/policy.js';
 import type { TicketRow } from '../db/repositories/repair-orders.js';
 import { publishLive } from '../notify/live.js';
 import type { SmsSender } from '../notify/sms.js';
@@ -87,8 +87,7 @@ export function isOwner(p: Principal, t: Pick<TicketRow, 'roomId' | 'residentId'
 
 /** Defaults ⊕ company override ⊕ community override. */
 export async function loadPolicy(ex: Executor, companyId: string, communityId: string): Promise<Policy> {
-  const company = await latestOverride(ex, companyId, null);
-  const community = await latestOverride(ex, companyId, communityId);
+  const { company, community } = await latestOverrides(ex, companyId, communityId);
   return effectivePolicy(company?.override as PolicyOverride | undefined, community?.override as PolicyOverride | undefined);
 }
 

@@ -124,6 +124,14 @@ describe.each(await drivers())('timers (%s)', (driver) => {
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().effective.repair.grabMinutes).toBe(10);
+    // The company's own override still applies where the community says nothing.
+    await t.call(admin, {
+      method: 'PUT',
+      url: '/api/policy',
+      payload: { communityId: null, override: { repair: { acceptMinutes: 20 } }, note: '公司统一' },
+    });
+    const layered = (await t.call(admin, { method: 'GET', url: `/api/policy?communityId=${t.yg}` })).json();
+    expect(layered.effective.repair).toMatchObject({ grabMinutes: 10, acceptMinutes: 20, progressChaseMinutes: 120 });
     t.clock.set('2026-11-25T11:00:00+08:00');
     const { order } = await createRepair(t, {}, { roomIndex: 4 });
     t.clock.set('2026-11-25T11:05:00+08:00');

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { policyVersions } from '../schema/index.js';
 
@@ -34,4 +34,19 @@ export async function policyHistory(ex: Executor, companyId: string, communityId
     )
     .orderBy(desc(policyVersions.version))
     .limit(100);
+}
+
+/** The newest company override and the newest override of one community, in one query. */
+export async function latestOverrides(ex: Executor, companyId: string, communityId: string) {
+  const rows = await ex
+    .selectDistinctOn([policyVersions.communityId])
+    .from(policyVersions)
+    .where(
+      and(eq(policyVersions.companyId, companyId), or(isNull(policyVersions.communityId), eq(policyVersions.communityId, communityId))),
+    )
+    .orderBy(asc(policyVersions.communityId), desc(policyVersions.version));
+  return {
+    company: rows.find((r) => r.communityId === null) ?? null,
+    community: rows.find((r) => r.communityId === communityId) ?? null,
+  };
 }
