@@ -827,3 +827,38 @@ describe('rework after the resident rejects the completion', () => {
     expect(decide(order, { action: 'record_work', actualItems: '返修：重新打胶' }, ctx).to).toBe('in_progress');
   });
 });
+
+describe('resuming after the resident was not home', () => {
+  it('makes the technician due on site again within the arrival window', () => {
+    const now = new Date('2026-11-25T16:00:00+08:00');
+    const ctx: DecideContext = {
+      actor: { kind: 'staff', id: 't1', role: 'technician', name: '李师傅', companyId: 'c', communityId: 'yg' },
+      isOwner: false,
+      policy: defaultPolicy().repair,
+      timezone: 'Asia/Shanghai',
+      now,
+    };
+    const order: RepairOrder = {
+      status: 'on_hold',
+      assigneeId: 't1',
+      urgency: 'normal',
+      timing: 'immediate',
+      createdAt: new Date('2026-11-25T09:00:00+08:00'),
+      appointmentAt: null,
+      promisedTimes: [],
+      codeAttempts: 0,
+      verifiedAt: null,
+      flags: [],
+      reopenCount: 0,
+      labourFeeCents: 0,
+      materialFeeCents: 0,
+      quoteCents: null,
+      feeStatus: 'none',
+      ownerResidentIds: [],
+    };
+    const d = decide(order, { action: 'resume', note: '业主回家了' }, ctx);
+    expect(d.to).toBe('accepted');
+    expect(d.cancel).toEqual(['arrival_timeout']);
+    expect(d.schedule).toEqual([{ kind: 'arrival_timeout', dueAt: new Date('2026-11-25T16:15:00+08:00'), level: 0 }]);
+  });
+});

@@ -334,6 +334,13 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       break;
     case 'resume':
       d.to = order.verifiedAt ? 'in_progress' : 'accepted';
+      // Back before the door (the resident was not home): the technician is due on site again.
+      if (d.to === 'accepted') {
+        d.cancel = ['arrival_timeout'];
+        d.schedule = [
+          { kind: 'arrival_timeout', dueAt: arrivalDue({ ...order, timing: 'immediate', appointmentAt: null }, policy, now), level: 0 },
+        ];
+      }
       d.event.data = { note: command.note ?? null };
       break;
     case 'request_quote':
