@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaultIntakePolicy, intakePolicyOverrideSchema, intakePolicySchema } from './policy.js';
+
+describe('duty-desk policy', () => {
+  it('defaults to a 2-hour reply for a consultation [003] and a 5-minute emergency alarm', () => {
+    expect(defaultIntakePolicy()).toEqual({
+      consultationReplyMinutes: 120,
+      writtenReplyMinutes: 1440,
+      suggestionReplyMinutes: 1440,
+      helpReplyMinutes: 120,
+      escalatedReplyMinutes: 120,
+      emergencyAckMinutes: 5,
+      emergencyEscalationIntervalMinutes: 5,
+      emergencyEscalationChain: ['director', 'company_manager'],
+    });
+  });
+
+  it('keeps an override to the fields it names, so it never undoes a company’s settings', () => {
+    expect(intakePolicyOverrideSchema.parse({ consultationReplyMinutes: 60 })).toEqual({ consultationReplyMinutes: 60 });
+  });
+
+  it('refuses nonsense', () => {
+    expect(intakePolicySchema.safeParse({ consultationReplyMinutes: 0 }).success).toBe(false);
+    expect(intakePolicySchema.safeParse({ emergencyEscalationChain: [] }).success).toBe(false);
+    expect(intakePolicySchema.safeParse({ emergencyEscalationChain: ['technician'] }).success).toBe(false);
+  });
+});
