@@ -4,7 +4,9 @@ import { defaultPolicy, effectivePolicy, type PolicyOverride, policyOverrideSche
 
 describe('policy defaults: the numbers of domain.md §3', () => {
   it('has the procedure’s numbers unless a company or community changes them', () => {
-    expect(defaultPolicy()).toEqual({
+    const { complaint, intake, matter, visit, ...repairAndZone } = defaultPolicy();
+    expect([complaint, intake, matter, visit].every((section) => typeof section === 'object')).toBe(true);
+    expect(repairAndZone).toEqual({
       repair: {
         grabMinutes: 5, // nobody grabs within 5 min → chase the supervisor [002]
         acceptMinutes: 15, // order in the technician's hands within 15 min [000]
@@ -158,5 +160,23 @@ describe('refusing nonsense policies', () => {
     expect(() => policyOverrideSchema.parse({ timezone: 'Mars/Olympus' })).toThrow();
     expect(() => policySchema.parse({ timezone: '' })).toThrow();
     expect(effectivePolicy({ timezone: 'UTC' }).timezone).toBe('UTC');
+  });
+});
+
+describe('policy sections of the other ticket kinds', () => {
+  it('merges nested values field by field, so a community changing one leaves the company’s others', () => {
+    const company = { visit: { withinHoursByKind: { complaint: 72 } }, complaint: { contactMinutes: 90 } };
+    const community = { visit: { withinHoursByKind: { repair: 12 } } };
+    const p = effectivePolicy(policyOverrideSchema.parse(company), policyOverrideSchema.parse(community));
+    expect(p.visit.withinHoursByKind).toEqual({ repair: 12, complaint: 72, matter: 168 });
+    expect(p.complaint.contactMinutes).toBe(90);
+    expect(p.repair.grabMinutes).toBe(5);
+  });
+
+  it('stores only what an override names, and refuses fields it does not know', () => {
+    expect(policyOverrideSchema.parse({ visit: { samplingPercent: { office: 8 } } })).toEqual({
+      visit: { samplingPercent: { office: 8 } },
+    });
+    expect(policyOverrideSchema.safeParse({ repair: { grabMinute: 3 } }).success).toBe(false);
   });
 });

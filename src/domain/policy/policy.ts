@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { complaintPolicySchema } from '../complaint/policy.js';
+import { intakePolicySchema } from '../intake/policy.js';
+import { matterPolicySchema } from '../matter/policy.js';
+import { visitPolicySchema } from '../visit/policy.js';
 import { isKnownTimeZone } from '../shared/time-of-day.js';
 
 const minutes = (def: number) =>
@@ -59,44 +63,55 @@ export const repairPolicySchema = z.object({
 const timeZone = z.string().refine(isKnownTimeZone, 'Unknown time zone');
 
 export const policySchema = z.object({
-  // A function, so no two callers share (and can mutate) one default object.
+  // Functions, so no two callers share (and can mutate) one default object.
   repair: repairPolicySchema.default(() => repairPolicySchema.parse({})),
+  complaint: complaintPolicySchema.default(() => complaintPolicySchema.parse({})),
+  intake: intakePolicySchema.default(() => intakePolicySchema.parse({})),
+  matter: matterPolicySchema.default(() => matterPolicySchema.parse({})),
+  visit: visitPolicySchema.default(() => visitPolicySchema.parse({})),
   timezone: timeZone.default('Asia/Shanghai'),
 });
 
 export type Policy = z.infer<typeof policySchema>;
 export type RepairPolicy = z.infer<typeof repairPolicySchema>;
 
-type RepairShape = typeof repairPolicySchema.shape;
-/**
- * The repair fields without their defaults, each optional. (`repairPolicySchema.partial()` would
- * keep the defaults, and Zod 4 fills them in, so a validated override that names one field would
- * carry every other field at its default and undo the company's settings.)
- */
-const repairOverrideShape = Object.fromEntries(
-  Object.entries(repairPolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
-) as { [K in keyof RepairShape]: z.ZodOptional<ReturnType<RepairShape[K]['unwrap']>> };
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/** A partial override as a company or community stores it: only the values it names. */
+export type PolicyOverride = DeepPartial<Policy>;
 
-/** A partial override as a company or community stores it. */
-export const policyOverrideSchema = z.object({
-  repair: z.object(repairOverrideShape).optional(),
-  timezone: timeZone.optional(),
-});
-export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
+/**
+ * The same schema with every default removed and every field optional, down through nested
+ * objects. (`.partial()` would keep the defaults, and Zod 4 fills them in, so a validated override
+ * that names one field would carry every other field at its default and undo the company's settings.)
+ */
+function withoutDefaults(schema: z.ZodType): z.ZodType {
+  const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodObject) {
+    return z
+      .strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, withoutDefaults(field as z.ZodType)])))
+      .optional();
+  }
+  return inner.optional();
+}
+
+export const policyOverrideSchema = (withoutDefaults(policySchema) as z.ZodOptional<z.ZodType<PolicyOverride>>).unwrap();
 
 export const defaultPolicy = (): Policy => policySchema.parse({});
 
-/** Defaults, then the company's override, then the community's: the last word wins. */
+/** Defaults, then the company's override, then the community's: the last word wins, field by field. */
 export function effectivePolicy(...overrides: (PolicyOverride | null | undefined)[]): Policy {
-  const merged: { repair: Record<string, unknown>; timezone?: string } = { repair: {} };
-  for (const o of overrides) {
-    if (!o) continue;
-    Object.assign(merged.repair, stripUndefined(o.repair ?? {}));
-    if (o.timezone) merged.timezone = o.timezone;
-  }
+  let merged: Record<string, unknown> = {};
+  for (const o of overrides) if (o) merged = mergeDeep(merged, o as Record<string, unknown>);
   return policySchema.parse(merged);
 }
 
-function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === undefined) continue;
+    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? mergeDeep(out[key] as Record<string, unknown>, value) : value;
+  }
+  return out;
 }
