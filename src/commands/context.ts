@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Role } from '../domain/access/roles.js';
 import { isCompanyLevel } from '../domain/access/roles.js';
 import { type Permission, can } from '../domain/access/permissions.js';
-import { effectivePolicy, type Policy, type PolicyOverride } from '../domain/policy/policy.js';
+import { effectivePolicy, type Policy, type PolicyOverride, policySchema } from '../domain/policy/policy.js';
 import type { Notice } from '../domain/repair/decide.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { forbidden, notFound } from '../domain/shared/errors.js';
@@ -84,6 +84,12 @@ export function isOwner(p: Principal, t: Pick<TicketRow, 'roomId' | 'residentId'
   if (p.role !== 'resident') return false;
   return (t.roomId !== null && p.roomIds.includes(t.roomId)) || (t.residentId !== null && p.residentIds.includes(t.residentId));
 }
+
+/**
+ * The policy a ticket was created under. Read through the schema, so a number added to the policy
+ * after the ticket was created takes its default instead of being missing.
+ */
+export const policyOf = (ticket: { policy: unknown }): Policy => policySchema.parse(ticket.policy);
 
 /** Defaults ⊕ company override ⊕ community override. */
 export async function loadPolicy(ex: Executor, companyId: string, communityId: string): Promise<Policy> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Policy } from '../domain/policy/policy.js';
 import type { TimerKind } from '../domain/repair/decide.js';
 import { fireTimer } from '../domain/repair/fire-timer.js';
 import type { OverdueFlag, RepairStatus } from '../domain/repair/machine.js';
@@ -9,7 +8,7 @@ import { tickets } from '../db/schema/index.js';
 import { appendEvent, updateTicket } from '../db/repositories/repair-orders.js';
 import { claimDueTimers, markTimerFired, scheduleTimers } from '../db/repositories/timers.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { type Deps, deliverNotices } from './context.js';
+import { type Deps, deliverNotices, policyOf } from './context.js';
 
 /**
  * Fires timers that are due, one transaction each: the timer row is claimed with SKIP LOCKED
@@ -31,7 +30,7 @@ export async function fireDueTimers(deps: Deps, workerId: string, maxTimers = 10
         await markTimerFired(tx, timer.id, now, workerId, 'moot');
         return 'fired' as const;
       }
-      const policy = ticket.policy as Policy;
+      const policy = policyOf(ticket);
       const result = fireTimer(
         { status: ticket.status as RepairStatus, flags: ticket.flags as OverdueFlag[] },
         { kind: timer.kind as TimerKind, level: timer.level },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ActionPath, actionBodies } from '../contract/repair.js';
-import type { Policy } from '../domain/policy/policy.js';
 import { decide, type PromisedTime, type RepairCommand, type RepairOrder } from '../domain/repair/decide.js';
 import { type OverdueFlag, type RepairAction, type RepairStatus, repairRules } from '../domain/repair/machine.js';
 import { recordFieldsFor } from '../domain/repair/record-fields.js';
@@ -20,7 +19,7 @@ import {
 import { cancelTimers, scheduleTimers } from '../db/repositories/timers.js';
 import type { Executor } from '../db/client.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { canSeeTicket, type Deps, deliverNotices, isOwner, type Principal } from './context.js';
+import { canSeeTicket, type Deps, deliverNotices, isOwner, type Principal, policyOf } from './context.js';
 import { isCodeCorrect } from './repair-code.js';
 
 const actionOf = (path: ActionPath) => path.replaceAll('-', '_') as RepairAction;
@@ -105,7 +104,7 @@ export async function runRepairAction<K extends ActionPath>(
     const { ticket, repair } = loaded;
     // Who may act is settled before the payload is looked at, so a refusal reveals nothing of it.
     if (!repairRules[actionOf(path)].who.includes(p.role)) throw forbidden();
-    const policy = ticket.policy as Policy;
+    const policy = policyOf(ticket);
     const command = await toCommand(tx, path, body, ticket, repair);
     // Assignment moves the community's own technician; the scope check above covered the order.
     const decision = decide(toDomainOrder(ticket, repair), command, {

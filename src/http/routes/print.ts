@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getRepairOrder } from '../../commands/query-repair-orders.js';
-import { requirePermission } from '../../commands/context.js';
+import { policyOf, requirePermission } from '../../commands/context.js';
 import { idParam } from '../../contract/common.js';
-import type { Policy } from '../../domain/policy/policy.js';
 import { getCommunity, getCompany } from '../../db/repositories/org.js';
 import { principalOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -35,7 +34,7 @@ export const printRoutes =
       requirePermission(p, 'repair.print');
       const d = await getRepairOrder(ctx.deps, p, req.params.id);
       const { ticket, repair } = d.row;
-      const policy = ticket.policy as Policy;
+      const policy = policyOf(ticket);
       const tz = policy.timezone;
       const ex = ctx.deps.database.db;
       const [company, community] = await Promise.all([getCompany(ex, ticket.companyId), getCommunity(ex, ticket.communityId)]);
