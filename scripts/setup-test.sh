@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # Chromium drives the browser tests; a Chinese font makes their screenshots readable.
 if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wqy; then
   echo "installing Chromium and a Chinese font (browser tests)…"
-  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -E"
+  export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
