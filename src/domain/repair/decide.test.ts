@@ -431,9 +431,14 @@ describe('4. missed appointments: rescheduling and the promised-time history (T3
       { action: 'reschedule', appointmentAt: at, reason: '不在家' },
       ctx(CLERK),
     );
-    expect(d.patch).toMatchObject({ appointmentAt: at, timing: 'appointment', flags: ['progress_overdue'] });
-    expect(d.cancel).toEqual(['arrival_timeout']);
-    expect(d.schedule).toEqual([{ kind: 'arrival_timeout', dueAt: at, level: 0 }]);
+    // A new promise: arrival, the 2-hour chase and the same day all count from the new time.
+    expect(d.patch).toMatchObject({ appointmentAt: at, timing: 'appointment', flags: [] });
+    expect(d.cancel).toEqual(['arrival_timeout', 'progress_timeout', 'same_day_timeout']);
+    expect(d.schedule).toEqual([
+      { kind: 'arrival_timeout', dueAt: at, level: 0 },
+      { kind: 'progress_timeout', dueAt: bj('2026-11-26T16:00:00'), level: 0 },
+      { kind: 'same_day_timeout', dueAt: bj('2026-11-27T00:00:00'), level: 0 },
+    ]);
     expect(d.notices).toEqual([expect.objectContaining({ userIds: [TECH.id] })]);
     expect(d.event.data).toEqual({ appointmentAt: at.toISOString(), previous: null, reason: '不在家' });
   });
@@ -860,5 +865,14 @@ describe('resuming after the resident was not home', () => {
     expect(d.to).toBe('accepted');
     expect(d.cancel).toEqual(['arrival_timeout']);
     expect(d.schedule).toEqual([{ kind: 'arrival_timeout', dueAt: new Date('2026-11-25T16:15:00+08:00'), level: 0 }]);
+  });
+});
+
+describe('assigning the technician who already has the order', () => {
+  it('is refused as already assigned, so the history does not gain an empty reassignment', () => {
+    const d = () =>
+      decide(orderIn('dispatched'), { action: 'assign', technicianId: TECH.id, technicianCommunityId: COMMUNITY }, ctx(ENG_SUPERVISOR));
+    expect(d).toThrow(DomainError);
+    expect(d).toThrow(/already assigned/);
   });
 });

@@ -217,6 +217,9 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
           { field: 'technicianId', message: { zh: '该师傅不属于本小区', en: 'That technician works in another community' } },
         ]);
       }
+      if (order.assigneeId === command.technicianId) {
+        throw conflict('already_assigned', { zh: '工单已派给该师傅', en: 'The order is already assigned to that technician' });
+      }
       d.patch.assigneeId = command.technicianId;
       d.cancel = ['grab_timeout', 'accept_timeout'];
       d.schedule = [{ kind: 'accept_timeout', dueAt: addMinutes(now, policy.acceptMinutes), level: 0 }];
@@ -301,8 +304,14 @@ export function decide(order: RepairOrder, command: RepairCommand, ctx: DecideCo
       d.patch.promisedTimes = [...order.promisedTimes, promised];
       // A technician already on the way or at the door goes back to "accepted" for the new time.
       d.to = order.status === 'on_the_way' ? 'accepted' : order.status === 'arrived' ? 'accepted' : order.status;
-      d.cancel = ['arrival_timeout'];
-      d.schedule = [{ kind: 'arrival_timeout', dueAt: command.appointmentAt, level: 0 }];
+      // Every deadline that counts from the appointment moves with it: arrival, the progress chase
+      // and "done the same day" (whose escalation starts again from the new day).
+      d.cancel = ['arrival_timeout', 'progress_timeout', 'same_day_timeout'];
+      d.schedule = [
+        { kind: 'arrival_timeout', dueAt: command.appointmentAt, level: 0 },
+        { kind: 'progress_timeout', dueAt: addMinutes(command.appointmentAt, policy.progressChaseMinutes), level: 0 },
+        { kind: 'same_day_timeout', dueAt: nextLocalTime(command.appointmentAt, policy.sameDayCutoff, ctx.timezone), level: 0 },
+      ];
       d.event.data = { appointmentAt: promised.at, previous: order.appointmentAt?.toISOString() ?? null, reason: command.reason };
       if (order.assigneeId) {
         d.notices.push({ roles: [], userIds: [order.assigneeId], title: { zh: '预约时间已变更', en: 'The appointment was changed' } });

@@ -99,7 +99,7 @@ describe('the repair lifecycle table (domain.md §3)', () => {
     ['accept', ['accept_overdue']],
     ['decline', ['accept_overdue']],
     ['arrive', ['arrival_overdue', 'progress_overdue']],
-    ['reschedule', ['arrival_overdue']],
+    ['reschedule', ['arrival_overdue', 'progress_overdue', 'not_done_same_day']],
     ['hold', ['progress_overdue']],
     ['quote', ['quote_overdue']],
     ['complete', ['arrival_overdue', 'progress_overdue', 'not_done_same_day']],

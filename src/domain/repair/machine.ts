@@ -125,7 +125,7 @@ export const repairRules: Record<RepairAction, ActionRule> = {
     from: [...beforeArrival, 'arrived', 'on_hold'],
     to: 'decided',
     who: [...dispatchers, ...desk],
-    clears: ['arrival_overdue'],
+    clears: ['arrival_overdue', 'progress_overdue', 'not_done_same_day'],
     event: 'AppointmentRescheduled',
   },
   record_work: { from: ['arrived', 'in_progress', 'on_hold'], to: 'same', who: ['technician'], assigneeOnly: true, event: 'WorkRecorded' },
