@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-router';
 import { FullPageSpin, NotFoundPage } from '../components/page-states';
 import { Guard, isAdmin, isDeskStaff, isResident, isTechnician, OrderLinkRedirect, StartRedirect } from './guards';
+import type { Me } from '../features/auth/api/get-me';
+import { dispatchRoles, intakeRoles, visitRoles } from './roles';
 import { DeskLayout } from './layouts/desk-layout';
 import { MobileLayout } from './layouts/mobile-layout';
 
@@ -26,9 +28,13 @@ const MobileOrderPage = lazy(async () => {
   return { default: Page };
 });
 
+const hasRole = (roles: string[]) => (me: Me) => me.kind === 'staff' && roles.includes(me.role);
+
 function Root() {
   return (
     <Suspense fallback={<FullPageSpin />}>
+      {/* A new page opens at its top (the report form's submit button is far down); Back restores. */}
+      <ScrollRestoration />
       <Outlet />
     </Suspense>
   );
@@ -96,10 +102,31 @@ export const router = createBrowserRouter([
         ),
         children: [
           { path: '/desk', element: <FrontDeskPage /> },
-          { path: '/desk/new', element: <NewOrderPage /> },
+          {
+            path: '/desk/new',
+            element: (
+              <Guard allow={hasRole(intakeRoles)}>
+                <NewOrderPage />
+              </Guard>
+            ),
+          },
           { path: '/orders/:id', element: <OrderDetailPage /> },
-          { path: '/dispatch', element: <DispatchPage /> },
-          { path: '/visits', element: <VisitsPage /> },
+          {
+            path: '/dispatch',
+            element: (
+              <Guard allow={hasRole(dispatchRoles)}>
+                <DispatchPage />
+              </Guard>
+            ),
+          },
+          {
+            path: '/visits',
+            element: (
+              <Guard allow={hasRole(visitRoles)}>
+                <VisitsPage />
+              </Guard>
+            ),
+          },
           {
             path: '/admin/policy',
             element: (

@@ -49,6 +49,7 @@ export const en: Messages = {
     more: 'More',
     print: 'Print order',
     close: 'Close',
+    colon: ': ',
   },
   auth: {
     staffTitle: 'Staff sign-in',
@@ -207,6 +208,8 @@ export const en: Messages = {
     arrive: 'Confirm you are on site? Then ask the resident for the SMS code.',
     accept_quote: 'Confirm the resident accepts the quote and work continues?',
     confirm: 'Confirm the repair is finished and the resident has tried it?',
+    accept_quote_resident: 'Accept the quote of {{price}} so the technician can go on?',
+    confirm_resident: 'Confirm the repair is finished and you have tried it?',
   },
   event: {
     OrderCreated: 'Order created',
@@ -367,7 +370,7 @@ export const en: Messages = {
     dueAt: 'Due at',
     level: 'Level',
     timerStatus: 'Status',
-    print: '打印工单 Print',
+    print: 'Print work order',
     notFound: 'The order does not exist or you may not see it',
     actions: 'Actions',
     noActions: 'Nothing to do on this order now',
@@ -418,6 +421,8 @@ export const en: Messages = {
     submit: 'Create order',
     chooseCommunity: 'Choose a community in the header first',
     appointmentFuture: 'The appointment must be in the future',
+    invalidPhone: 'Enter a valid phone number (5–20 digits or -)',
+    publicBuilding: 'Building (optional)',
   },
   detail: {
     title: 'Repair order',
@@ -432,6 +437,7 @@ export const en: Messages = {
     noOrders: 'No orders',
     assign: 'Assign',
     reassign: 'Reassign',
+    currentAssignee: 'current technician',
   },
   visits: {
     title: 'Follow-up visits',
@@ -464,6 +470,7 @@ export const en: Messages = {
     inherit: 'inherit',
     note: 'Change note',
     notePlaceholder: 'e.g. per the 2024 service contract',
+    timeFormat: 'Use HH:MM, e.g. 18:00 (24:00 is midnight)',
     noteRequired: 'Say why you change it',
     save: 'Save policy',
     history: 'History',
@@ -544,6 +551,9 @@ export const en: Messages = {
     outcome: 'Outcome',
     method: 'Method',
     comment: 'Comment',
+    required: '{{field}} is required',
+    choose: '{{field}} is required',
+    invalidAmount: 'Enter an amount in yuan, at most two decimals',
   },
   tech: {
     title: 'Technician',

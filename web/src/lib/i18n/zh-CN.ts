@@ -47,6 +47,7 @@ export const zhCN = {
     more: '更多',
     print: '打印工单',
     close: '关闭',
+    colon: '：',
   },
   auth: {
     staffTitle: '员工登录',
@@ -205,6 +206,8 @@ export const zhCN = {
     arrive: '确认已到达现场？到场后请向业主索取短信验证码。',
     accept_quote: '确认业主同意该报价，继续维修？',
     confirm: '确认维修已完成并经业主试用认可？',
+    accept_quote_resident: '同意报价 {{price}}，由师傅继续维修？',
+    confirm_resident: '确认维修已完成，您已试用认可？',
   },
   event: {
     OrderCreated: '创建工单',
@@ -365,7 +368,7 @@ export const zhCN = {
     dueAt: '到期时间',
     level: '级别',
     timerStatus: '状态',
-    print: '打印工单 Print',
+    print: '打印工单',
     notFound: '工单不存在或无权查看',
     actions: '办理',
     noActions: '当前无可办理的操作',
@@ -416,6 +419,8 @@ export const zhCN = {
     submit: '提交报修',
     chooseCommunity: '请先在顶部选择小区',
     appointmentFuture: '预约时间须晚于当前时间',
+    invalidPhone: '请输入有效的电话号码（5–20位数字或-）',
+    publicBuilding: '楼栋（选填）',
   },
   detail: {
     title: '工单详情',
@@ -430,6 +435,7 @@ export const zhCN = {
     noOrders: '无工单',
     assign: '派工',
     reassign: '改派',
+    currentAssignee: '当前维修工',
   },
   visits: {
     title: '回访',
@@ -463,6 +469,7 @@ export const zhCN = {
     note: '修改说明',
     notePlaceholder: '如：按2024年物业服务合同调整',
     noteRequired: '请填写修改说明',
+    timeFormat: '请按 HH:MM 填写，如 18:00（24:00 表示午夜）',
     save: '保存设置',
     history: '修改历史',
     version: '版本',
@@ -533,6 +540,9 @@ export const zhCN = {
     outcome: '回访结果',
     method: '回访方式',
     comment: '回访意见',
+    required: '请填写{{field}}',
+    choose: '请选择{{field}}',
+    invalidAmount: '请输入有效金额（元，最多两位小数）',
   },
   tech: {
     title: '维修工作台',

@@ -13,5 +13,10 @@ export async function getFrontDeskBoard(communityId: string | null): Promise<Fro
   return board;
 }
 
-export const useFrontDeskBoard = (communityId: string | null) =>
-  useQuery({ queryKey: queryKeys.frontDesk(communityId), queryFn: () => getFrontDeskBoard(communityId), refetchInterval: 60_000 });
+export const useFrontDeskBoard = (communityId: string | null, enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.frontDesk(communityId),
+    queryFn: () => getFrontDeskBoard(communityId),
+    refetchInterval: 60_000,
+    enabled,
+  });

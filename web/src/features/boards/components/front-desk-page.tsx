@@ -1,13 +1,15 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, Input, Result, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCommunity } from '../../../app/community-context';
-import { intakeRoles } from '../../../app/roles';
+import { frontDeskBoardRoles, intakeRoles } from '../../../app/roles';
 import { useSignedInMe } from '../../auth/api/get-me';
 import { LoadError } from '../../../components/page-states';
+import { isApiError } from '../../../lib/api-error';
 import { label } from '../../../lib/i18n';
+import { useErrorText } from '../../../lib/use-api-error';
 import { useOrders } from '../../repair/api/list-orders';
 import { type RepairStatus, type RepairView, repairStatuses } from '../../repair/api/types';
 import { OrderTable } from '../../repair/components/order-table';
@@ -28,8 +30,11 @@ export function FrontDeskPage() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
+  const errorText = useErrorText();
 
-  const board = useFrontDeskBoard(communityId);
+  // Finance reads the list but not the board's counters (the server refuses them).
+  const canSeeBoard = frontDeskBoardRoles.includes(me.role);
+  const board = useFrontDeskBoard(communityId, canSeeBoard);
   const list = useOrders({ communityId, view, status, q: search, limit: pageSize, offset: (page - 1) * pageSize });
 
   const counts = board.data?.counts ?? {};
@@ -60,7 +65,7 @@ export function FrontDeskPage() {
         </Space>
       </div>
 
-      {board.error ? null : (
+      {board.error || !canSeeBoard ? null : (
         <Row gutter={12} style={{ marginBottom: 12 }}>
           <Col xs={8} lg={4}>
             <Card size="small" className="stat-card">
@@ -78,7 +83,15 @@ export function FrontDeskPage() {
             </Card>
           </Col>
           <Col xs={8} lg={4}>
-            <Card size="small" className="stat-card stat-warning" hoverable onClick={() => setView('overdue')}>
+            <Card
+              size="small"
+              className="stat-card stat-warning"
+              hoverable
+              onClick={() => {
+                setView('overdue');
+                setPage(1);
+              }}
+            >
               <Statistic title={t('desk.overdue')} value={board.data?.overdue ?? 0} loading={board.isPending} data-testid="stat-overdue" />
             </Card>
           </Col>
@@ -147,7 +160,10 @@ export function FrontDeskPage() {
             data-testid="order-search"
           />
         </div>
-        {list.error ? (
+        {isApiError(list.error) && list.error.status === 403 ? (
+          // Roles without repair orders in this release (department staff, developer liaison).
+          <Result status="403" title={t('error.forbidden')} subTitle={errorText(list.error)} data-testid="load-error" />
+        ) : list.error ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <OrderTable

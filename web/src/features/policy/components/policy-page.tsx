@@ -51,7 +51,7 @@ function Editor({ f }: { f: PolicyField }) {
   }
   if (f.kind === 'time') {
     return (
-      <Form.Item name={name} style={{ margin: 0 }} rules={[{ pattern: timeOfDayPattern, message: 'HH:MM' }]}>
+      <Form.Item name={name} style={{ margin: 0 }} rules={[{ pattern: timeOfDayPattern, message: t('policy.timeFormat') }]}>
         <Input placeholder={t('policy.inherit')} style={{ width: 120 }} maxLength={5} allowClear data-testid={`policy-${f.key}`} />
       </Form.Item>
     );
@@ -110,9 +110,11 @@ export function PolicyPage() {
     const repair = Object.fromEntries(
       Object.entries(v.repair ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && x.length === 0)),
     );
-    const layer = (communityId ? data?.communityOverride : data?.companyOverride) as { timezone?: string } | undefined;
+    // A save replaces this scope's whole override: keep its other sections (timezone, complaint,
+    // visit…) as they are, and put the repair section from the form in.
+    const layer = ((communityId ? data?.communityOverride : data?.companyOverride) ?? {}) as Record<string, unknown>;
     save.mutate(
-      { communityId, override: { ...(layer?.timezone ? { timezone: layer.timezone } : {}), repair }, note: v.note.trim() },
+      { communityId, override: { ...layer, repair } as typeof layer, note: v.note.trim() },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (e) => onError(e, form, fieldMap),

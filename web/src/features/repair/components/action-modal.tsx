@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,13 @@ import { useOrderAction } from '../api/order-action';
 import { type RepairAction, type RepairDetail, actionPath } from '../api/types';
 import { actionFieldMap, type ActionValues, confirmOnlyActions, dangerActions, initialValues, toBody } from './action-bodies';
 
-const required = (message: string) => [{ required: true, whitespace: true, message }];
-
 function Fields({ action, order }: { action: RepairAction; order: RepairDetail }) {
   const { t } = useTranslation();
   const technicians = useTechnicians(action === 'assign' ? order.communityId : null);
   const isFeasible = Form.useWatch('isFeasible');
+  // Messages that say what is missing ("请填写原因"), not just the field's name.
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+  const chosen = (field: string) => [{ required: true, message: t('form.choose', { field }) }];
   const reason = (
     <Form.Item name="reason" label={t('form.reason')} rules={required(t('form.reason'))}>
       <Input.TextArea rows={3} maxLength={500} showCount data-testid="field-reason" />
@@ -25,11 +26,7 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
     case 'assign':
       return (
         <>
-          <Form.Item
-            name="technicianId"
-            label={t('form.technician')}
-            rules={[{ required: true, message: t('form.technicianPlaceholder') }]}
-          >
+          <Form.Item name="technicianId" label={t('form.technician')} rules={chosen(t('form.technician'))}>
             <Select
               showSearch={{ optionFilterProp: 'search' }}
               placeholder={t('form.technicianPlaceholder')}
@@ -40,10 +37,13 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
                 .sort((a, b) => a.openLoad - b.openLoad)
                 .map((tech) => ({
                   value: tech.id,
+                  // Reassigning to the technician who already has it changes nothing.
+                  disabled: tech.id === order.assigneeId,
                   search: `${tech.name} ${tech.phone} ${tech.skills.join(' ')}`,
                   label: (
                     <Space size={6} data-testid="technician-option">
                       <span>{tech.name}</span>
+                      {tech.id === order.assigneeId ? <Tag>{t('dispatch.currentAssignee')}</Tag> : null}
                       <Typography.Text type={tech.openLoad >= 5 ? 'danger' : 'secondary'}>
                         {t('newOrder.openLoad', { count: tech.openLoad })}
                       </Typography.Text>
@@ -91,7 +91,7 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
             name="appointmentAt"
             label={t('form.appointmentAt')}
             rules={[
-              { required: true, message: t('form.appointmentAt') },
+              ...chosen(t('form.appointmentAt')),
               {
                 validator: (_: unknown, v?: Dayjs) =>
                   !v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(t('newOrder.appointmentFuture'))),
@@ -136,7 +136,7 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
     case 'hold':
       return (
         <>
-          <Form.Item name="reason" label={t('form.holdReason')} rules={[{ required: true }]}>
+          <Form.Item name="reason" label={t('form.holdReason')} rules={chosen(t('form.holdReason'))}>
             <Radio.Group
               options={(['parts', 'long_job', 'leftover', 'not_home', 'other'] as const).map((r) => ({
                 value: r,
@@ -169,7 +169,11 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
             <Switch checkedChildren={t('form.feasible')} unCheckedChildren={t('form.infeasible')} data-testid="field-feasible" />
           </Form.Item>
           {isFeasible ? (
-            <Form.Item name="price" label={t('form.price')} rules={[{ required: true, message: t('form.price') }]}>
+            <Form.Item
+              name="price"
+              label={t('form.price')}
+              rules={[{ required: true, message: t('form.required', { field: t('form.price') }) }]}
+            >
               <InputNumber min={0} precision={2} prefix="¥" style={{ width: 200 }} data-testid="field-price" />
             </Form.Item>
           ) : null}
@@ -196,7 +200,11 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
     case 'record_payment':
       return (
         <>
-          <Form.Item name="amount" label={t('form.amount')} rules={[{ required: true, message: t('form.amount') }]}>
+          <Form.Item
+            name="amount"
+            label={t('form.amount')}
+            rules={[{ required: true, message: t('form.required', { field: t('form.amount') }) }]}
+          >
             <InputNumber min={0} precision={2} prefix="¥" style={{ width: 200 }} data-testid="field-amount" />
           </Form.Item>
           <Form.Item name="receiptNo" label={t('form.receiptNo')}>
@@ -207,7 +215,7 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
     case 'visit':
       return (
         <>
-          <Form.Item name="outcome" label={t('form.outcome')} rules={[{ required: true }]}>
+          <Form.Item name="outcome" label={t('form.outcome')} rules={chosen(t('form.outcome'))}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
@@ -218,7 +226,7 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
               }))}
             />
           </Form.Item>
-          <Form.Item name="method" label={t('form.method')} rules={[{ required: true }]}>
+          <Form.Item name="method" label={t('form.method')} rules={chosen(t('form.method'))}>
             <Radio.Group options={(['phone', 'home', 'on_site'] as const).map((m) => ({ value: m, label: t(`visitMethod.${m}`) }))} />
           </Form.Item>
           <Form.Item name="comment" label={t('form.comment')} rules={required(t('form.comment'))}>
@@ -256,6 +264,7 @@ export function ActionModal({ order, action, onClose }: ActionModalProps) {
 
   if (!action) return null;
   const path = actionPath(action);
+  const title = action === 'assign' && order.assigneeId ? t('dispatch.reassign') : label('action', action);
   const submit = (values: ActionValues) =>
     run.mutate(
       { id: order.id, action, body: toBody(action, values) },
@@ -271,14 +280,14 @@ export function ActionModal({ order, action, onClose }: ActionModalProps) {
   return (
     <Modal
       open
-      title={`${label('action', action)} · ${order.number}`}
+      title={`${title} · ${order.number}`}
       onCancel={onClose}
       destroyOnHidden
       footer={null}
       width={action === 'record_work' || action === 'assign' ? 560 : 480}
-      data-testid={`modal-${path}`}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(action, order)}>
+      {/* The test id sits on the visible form: antd puts Modal's own props on a zero-size root. */}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(action, order)} data-testid={`modal-${path}`}>
         <Fields action={action} order={order} />
         <div className="modal-actions">
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -289,7 +298,7 @@ export function ActionModal({ order, action, onClose }: ActionModalProps) {
             loading={run.isPending}
             data-testid={`submit-${path}`}
           >
-            {label('action', action)}
+            {title}
           </Button>
         </div>
       </Form>

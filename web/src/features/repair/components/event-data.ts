@@ -14,12 +14,13 @@ function show(type: string, key: string, value: unknown): string | null {
   if (typeof value === 'string') {
     if (uuid.test(value)) return null;
     if (key === 'outcome') return label('visitOutcome', value);
-    if (key === 'method')
-      return type === 'VisitRecorded'
-        ? label('visitMethod', value)
-        : value === 'code'
-          ? i18n.t('action.verify_code')
-          : label('visitMethod', value);
+    if (key === 'method') {
+      if (type === 'VisitRecorded') return label('visitMethod', value);
+      // How the visit was verified: the resident's code, or the desk's phone call (not a "phone visit").
+      if (value === 'code') return i18n.t('action.verify_code');
+      if (value === 'phone') return i18n.t('action.confirm_by_phone');
+      return value;
+    }
     if (key === 'customerMaterialRating') return label('materialRating', value);
     if (key === 'reason' && type === 'OrderPutOnHold') return label('holdReason', value);
     if (key === 'timer') return label('timer', value);

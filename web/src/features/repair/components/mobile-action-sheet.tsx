@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SingleSelector } from '../../../components/single-selector';
 import { label } from '../../../lib/i18n';
+import { formatYuan } from '../../../lib/money';
 import { useMobileErrorText } from '../../../lib/use-mobile-error';
 import { useOrderAction } from '../api/order-action';
 import { type RepairAction, type RepairDetail, actionPath } from '../api/types';
@@ -77,11 +78,17 @@ function CodeEntry({ order, onDone }: { order: RepairDetail; onDone: () => void 
   );
 }
 
-function Fields({ action }: { action: RepairAction }) {
+/** Money in yuan as typed on the phone: digits, at most two decimals. */
+const yuanPattern = /^\d+(\.\d{1,2})?$/;
+
+function Fields({ action, order, audience }: { action: RepairAction; order: RepairDetail; audience: 'technician' | 'resident' }) {
   const { t } = useTranslation();
+  // Messages that say what is missing ("请填写原因"), not just the field's name.
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
+  const fee = [{ pattern: yuanPattern, message: t('form.invalidAmount') }];
   if (reasonActions.includes(action)) {
     return (
-      <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true, whitespace: true, message: t('form.reason') }]}>
+      <Form.Item name="reason" label={t('form.reason')} rules={required(t('form.reason'))}>
         <TextArea rows={3} maxLength={500} showCount data-testid="field-reason" />
       </Form.Item>
     );
@@ -96,7 +103,11 @@ function Fields({ action }: { action: RepairAction }) {
     case 'hold':
       return (
         <>
-          <Form.Item name="reason" label={t('form.holdReason')} rules={[{ required: true }]}>
+          <Form.Item
+            name="reason"
+            label={t('form.holdReason')}
+            rules={[{ required: true, message: t('form.choose', { field: t('form.holdReason') }) }]}
+          >
             <SingleSelector
               columns={2}
               options={(['parts', 'long_job', 'leftover', 'not_home', 'other'] as const).map((r) => ({
@@ -105,7 +116,7 @@ function Fields({ action }: { action: RepairAction }) {
               }))}
             />
           </Form.Item>
-          <Form.Item name="note" label={t('form.holdNote')} rules={[{ required: true, whitespace: true, message: t('form.holdNote') }]}>
+          <Form.Item name="note" label={t('form.holdNote')} rules={required(t('form.holdNote'))}>
             <TextArea rows={3} maxLength={500} data-testid="field-note" />
           </Form.Item>
         </>
@@ -122,10 +133,10 @@ function Fields({ action }: { action: RepairAction }) {
           <Form.Item name="actualItems" label={t('form.actualItems')}>
             <TextArea rows={3} maxLength={2000} data-testid="field-actual-items" />
           </Form.Item>
-          <Form.Item name="labourFee" label={t('form.labourFee')} rules={[{ pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
+          <Form.Item name="labourFee" label={t('form.labourFee')} rules={fee}>
             <Input inputMode="decimal" placeholder="0.00" clearable data-testid="field-labour-fee" />
           </Form.Item>
-          <Form.Item name="materialFee" label={t('form.materialFee')} rules={[{ pattern: /^\d+(\.\d{1,2})?$/, message: '0.00' }]}>
+          <Form.Item name="materialFee" label={t('form.materialFee')} rules={fee}>
             <Input inputMode="decimal" placeholder="0.00" clearable data-testid="field-material-fee" />
           </Form.Item>
           <Form.Item name="customerMaterialRating" label={t('form.customerMaterialRating')}>
@@ -141,30 +152,29 @@ function Fields({ action }: { action: RepairAction }) {
       );
     case 'request_quote':
       return (
-        <Form.Item
-          name="description"
-          label={t('form.description')}
-          rules={[{ required: true, whitespace: true, message: t('form.description') }]}
-        >
+        <Form.Item name="description" label={t('form.description')} rules={required(t('form.description'))}>
           <TextArea rows={3} maxLength={1000} data-testid="field-description" />
         </Form.Item>
       );
     case 'complete':
       return (
-        <Form.Item name="summary" label={t('form.summary')} rules={[{ required: true, whitespace: true, message: t('form.summary') }]}>
+        <Form.Item name="summary" label={t('form.summary')} rules={required(t('form.summary'))}>
           <TextArea rows={3} maxLength={2000} data-testid="field-summary" />
         </Form.Item>
       );
     case 'confirm':
       return (
         <>
-          <p className="m-sheet-hint">{t('actionHint.confirm')}</p>
+          <p className="m-sheet-hint">{audience === 'resident' ? t('actionHint.confirm_resident') : t('actionHint.confirm')}</p>
           <Form.Item name="signature" label={t('form.signature')}>
             <Input maxLength={100} clearable data-testid="field-signature" />
           </Form.Item>
         </>
       );
     default: {
+      if (action === 'accept_quote' && audience === 'resident') {
+        return <p className="m-sheet-hint">{t('actionHint.accept_quote_resident', { price: formatYuan(order.quoteCents) })}</p>;
+      }
       const key = hintKey[action];
       return key ? <p className="m-sheet-hint">{t(key)}</p> : null;
     }
@@ -177,7 +187,17 @@ const asSelector = (v: ActionValues): ActionValues =>
   );
 
 /** The phone's bottom sheet for one lifecycle step; the code step has its own digit entry. */
-export function MobileActionSheet({ order, action, onClose }: { order: RepairDetail; action: RepairAction | null; onClose: () => void }) {
+export function MobileActionSheet({
+  order,
+  action,
+  onClose,
+  audience = 'technician',
+}: {
+  order: RepairDetail;
+  action: RepairAction | null;
+  onClose: () => void;
+  audience?: 'technician' | 'resident';
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
   const run = useOrderAction();
@@ -243,7 +263,7 @@ export function MobileActionSheet({ order, action, onClose }: { order: RepairDet
                 </Button>
               }
             >
-              <Fields action={action} />
+              <Fields action={action} order={order} audience={audience} />
             </Form>
           )}
         </div>

@@ -14,6 +14,8 @@ export function MobileOrderPage({ audience }: { audience: 'technician' | 'reside
   const { data: order, error, isPending } = useOrder(id);
   const text = useErrorText();
   const backTo = audience === 'technician' ? '/m/tech' : '/m/home';
+  // 400: the address holds no valid order id, which is the same as a missing order.
+  const isMissing = isApiError(error) && [400, 403, 404].includes(error.status);
   return (
     <div className="m-page">
       <MobileHeader title={audience === 'technician' ? t('tech.orderTitle') : t('resident.orderTitle')} backTo={backTo} />
@@ -23,8 +25,8 @@ export function MobileOrderPage({ audience }: { audience: 'technician' | 'reside
         </div>
       ) : error || !order ? (
         <ErrorBlock
-          status={isApiError(error) && (error.status === 404 || error.status === 403) ? 'empty' : 'default'}
-          title={isApiError(error) && (error.status === 404 || error.status === 403) ? t('order.notFound') : t('common.loadFailed')}
+          status={isMissing ? 'empty' : 'default'}
+          title={isMissing ? t('order.notFound') : t('common.loadFailed')}
           description={text(error)}
           data-testid="order-not-found"
         />

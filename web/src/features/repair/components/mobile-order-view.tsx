@@ -16,6 +16,7 @@ import { MobileCountdown, MobileFlagTags, MobileStatusTag, MobileUrgentTag } fro
 const internalEvents = new Set(['TimerFired', 'OrderEscalated', 'CodeRejected']);
 
 function Timeline({ order, audience }: { order: RepairDetail; audience: 'technician' | 'resident' }) {
+  const { t } = useTranslation();
   const events = [...order.events].filter((e) => audience === 'technician' || !internalEvents.has(e.type)).sort((a, b) => b.seq - a.seq);
   return (
     <Steps direction="vertical" current={0} data-testid="timeline">
@@ -40,7 +41,9 @@ function Timeline({ order, audience }: { order: RepairDetail; audience: 'technic
                 </div>
                 {details.map((d) => (
                   <div key={d.key}>
-                    {d.label}：{d.value}
+                    {d.label}
+                    {t('common.colon')}
+                    {d.value}
                   </div>
                 ))}
               </div>
@@ -197,7 +200,9 @@ export function MobileOrderView({ order, audience }: MobileOrderViewProps) {
         </List.Item>
         {order.holdReason && order.status === 'on_hold' ? (
           <List.Item description={order.holdNote}>
-            {t('order.holdReason')}：{label('holdReason', order.holdReason)}
+            {t('order.holdReason')}
+            {t('common.colon')}
+            {label('holdReason', order.holdReason)}
           </List.Item>
         ) : null}
         {order.quoteDescription ? (
@@ -233,7 +238,7 @@ export function MobileOrderView({ order, audience }: MobileOrderViewProps) {
         </List.Item>
       </List>
 
-      <MobileActionSheet order={order} action={action} onClose={() => setAction(null)} />
+      <MobileActionSheet order={order} action={action} onClose={() => setAction(null)} audience={audience} />
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { dayjs, toServerTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { uploadOrderPhoto } from '../../../lib/api-client';
+import { useBuildings } from '../../directory/api/list-buildings';
 import { useTechnicians } from '../../directory/api/list-technicians';
 import { useCreateOrder } from '../api/create-order';
 import { type CreateRepairInput, repairCategories } from '../api/types';
@@ -35,6 +36,8 @@ import { type PickedReporter, RoomFinder } from './room-finder';
 interface NewOrderValues {
   communityId?: string;
   roomId?: string;
+  /** Public-area work without a room: the building it is in, if any. */
+  buildingId?: string;
   reporterName: string;
   reporterPhone: string;
   channel: NonNullable<CreateRepairInput['channel']>;
@@ -86,6 +89,7 @@ export function NewOrderPage() {
   const area = Form.useWatch('area', form);
   const timing = Form.useWatch('timing', form);
   const technicians = useTechnicians(communityId);
+  const buildings = useBuildings(area === 'public' && !picked ? communityId : null);
 
   const pick = (p: PickedReporter) => {
     setPicked(p);
@@ -105,7 +109,7 @@ export function NewOrderPage() {
       communityId,
       roomId: picked?.room.id,
       residentId: picked?.resident?.id,
-      buildingId: picked?.room.buildingId,
+      buildingId: picked ? picked.room.buildingId : v.area === 'public' ? v.buildingId || undefined : undefined,
       location: v.location?.trim() || undefined,
       reporterName: v.reporterName.trim(),
       reporterPhone: v.reporterPhone.trim(),
@@ -198,7 +202,7 @@ export function NewOrderPage() {
                   <Form.Item
                     name="reporterName"
                     label={t('order.reporterName')}
-                    rules={[{ required: true, whitespace: true, message: t('order.reporterName') }]}
+                    rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('order.reporterName') }) }]}
                   >
                     <Input maxLength={50} data-testid="field-reporter-name" />
                   </Form.Item>
@@ -207,7 +211,10 @@ export function NewOrderPage() {
                   <Form.Item
                     name="reporterPhone"
                     label={t('order.reporterPhone')}
-                    rules={[{ required: true, pattern: /^[\d-]{5,20}$/, message: t('auth.invalidPhone') }]}
+                    rules={[
+                      { required: true, whitespace: true, message: t('form.required', { field: t('order.reporterPhone') }) },
+                      { pattern: /^[\d-]{5,20}$/, message: t('newOrder.invalidPhone') },
+                    ]}
                   >
                     <Input maxLength={20} data-testid="field-reporter-phone" />
                   </Form.Item>
@@ -250,13 +257,30 @@ export function NewOrderPage() {
                 </Col>
               </Row>
               {area === 'public' ? (
-                <Form.Item
-                  name="location"
-                  label={t('order.location')}
-                  rules={[{ required: !picked, whitespace: true, message: t('newOrder.locationRequired') }]}
-                >
-                  <Input maxLength={200} placeholder={t('newOrder.locationPlaceholder')} data-testid="field-location" />
-                </Form.Item>
+                <Row gutter={12}>
+                  {picked ? null : (
+                    <Col span={8}>
+                      <Form.Item name="buildingId" label={t('newOrder.publicBuilding')}>
+                        <Select
+                          allowClear
+                          placeholder={t('newOrder.building')}
+                          loading={buildings.isPending && !!communityId}
+                          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                          data-testid="field-building"
+                        />
+                      </Form.Item>
+                    </Col>
+                  )}
+                  <Col span={picked ? 24 : 16}>
+                    <Form.Item
+                      name="location"
+                      label={t('order.location')}
+                      rules={[{ required: !picked, whitespace: true, message: t('newOrder.locationRequired') }]}
+                    >
+                      <Input maxLength={200} placeholder={t('newOrder.locationPlaceholder')} data-testid="field-location" />
+                    </Form.Item>
+                  </Col>
+                </Row>
               ) : null}
               <Row gutter={12}>
                 <Col span={12}>
@@ -274,7 +298,7 @@ export function NewOrderPage() {
                       name="appointmentAt"
                       label={t('order.appointmentAt')}
                       rules={[
-                        { required: true, message: t('order.appointmentAt') },
+                        { required: true, message: t('form.choose', { field: t('order.appointmentAt') }) },
                         {
                           validator: (_: unknown, v?: Dayjs) =>
                             !v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(t('newOrder.appointmentFuture'))),

@@ -24,7 +24,7 @@ export function OrderActionLauncher({ orderId, action, onClose }: { orderId: str
       void message.error(errorText(error));
       onClose();
     } else if (order && !isAllowed) {
-      void message.warning(`${label('action', action)}：${t('order.noActions')}`);
+      void message.warning(`${label('action', action)}${t('common.colon')}${t('order.noActions')}`);
       onClose();
     }
   }, [orderId, order, error, isAllowed, action, message, errorText, onClose, t]);

@@ -3,7 +3,9 @@ import { Alert, Button, Card, Col, Descriptions, type DescriptionsProps, Row, Sp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { photoRoles, printRoles } from '../../../app/roles';
 import { FullPageSpin, LoadError } from '../../../components/page-states';
+import { useSignedInMe } from '../../auth/api/get-me';
 import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
@@ -29,7 +31,11 @@ function Basics({ order }: { order: RepairDetail }) {
     {
       key: 'phone',
       label: t('order.reporterPhone'),
-      children: <a href={`tel:${order.reporterPhone}`}>{order.reporterPhone}</a>,
+      children: (
+        <a href={`tel:${order.reporterPhone}`} style={{ whiteSpace: 'nowrap' }}>
+          {order.reporterPhone}
+        </a>
+      ),
     },
     { key: 'channel', label: t('order.channel'), children: label('channel', order.channel) },
     {
@@ -137,7 +143,9 @@ function Work({ order }: { order: RepairDetail }) {
     {
       key: 'hold',
       label: t('order.holdReason'),
-      children: order.holdReason ? `${label('holdReason', order.holdReason)}${order.holdNote ? `：${order.holdNote}` : ''}` : '—',
+      children: order.holdReason
+        ? `${label('holdReason', order.holdReason)}${order.holdNote ? `${t('common.colon')}${order.holdNote}` : ''}`
+        : '—',
       span: 2,
     },
     { key: 'quote-desc', label: t('order.quoteDescription'), children: order.quoteDescription || '—', span: 2 },
@@ -161,12 +169,14 @@ export function OrderDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
+  const me = useSignedInMe();
   const { data: order, error, isPending, refetch } = useOrder(id);
   const [action, setAction] = useState<RepairAction | null>(null);
 
   if (isPending) return <FullPageSpin />;
   if (error || !order) {
-    if (isApiError(error) && (error.status === 404 || error.status === 403))
+    // 400: the address holds no valid order id; for the clerk that is the same as a missing order.
+    if (isApiError(error) && [400, 403, 404].includes(error.status))
       return <Alert type="warning" showIcon title={t('order.notFound')} data-testid="order-not-found" />;
     return <LoadError error={error} onRetry={() => void refetch()} />;
   }
@@ -185,9 +195,11 @@ export function OrderDetailPage() {
           <FlagTags flags={order.flags} />
           {order.nextTimer ? <Countdown dueAt={order.nextTimer.dueAt} kind={order.nextTimer.kind} showKind /> : null}
         </Space>
-        <Button icon={<PrinterOutlined />} onClick={() => openPrint(order.id)} data-testid="print-order">
-          {t('order.print')}
-        </Button>
+        {printRoles.includes(me.role) ? (
+          <Button icon={<PrinterOutlined />} onClick={() => openPrint(order.id)} data-testid="print-order">
+            {t('order.print')}
+          </Button>
+        ) : null}
       </div>
 
       <Card size="small" title={t('order.actions')} style={{ marginBottom: 12 }}>
@@ -203,7 +215,7 @@ export function OrderDetailPage() {
             <Work order={order} />
           </Card>
           <Card size="small" title={t('order.photos')} style={{ marginBottom: 12 }}>
-            <OrderPhotos order={order} canUpload={!['closed', 'cancelled'].includes(order.status)} />
+            <OrderPhotos order={order} canUpload={photoRoles.includes(me.role) && !['closed', 'cancelled'].includes(order.status)} />
           </Card>
           <Row gutter={12}>
             <Col xs={24} lg={12}>

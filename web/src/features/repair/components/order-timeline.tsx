@@ -53,7 +53,10 @@ export function OrderTimeline({ events }: { events: RepairDetail['events'] }) {
               <Space orientation="vertical" size={0} className="timeline-data">
                 {details.map((d) => (
                   <Typography.Text key={d.key} style={{ fontSize: 13 }}>
-                    <Typography.Text type="secondary">{d.label}：</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {d.label}
+                      {t('common.colon')}
+                    </Typography.Text>
                     {d.value}
                   </Typography.Text>
                 ))}

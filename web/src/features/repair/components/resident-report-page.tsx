@@ -55,7 +55,10 @@ export function ResidentReportPage() {
 
   const submit = (v: ReportValues) => {
     const room = me.rooms.find((r) => r.id === v.roomId[0]) ?? me.rooms[0];
-    if (!room) return;
+    if (!room) {
+      Toast.show({ icon: 'fail', content: t('resident.noRooms') });
+      return;
+    }
     const isAppointment = v.timing[0] === 'appointment';
     const body: CreateRepairInput = {
       communityId: room.communityId,
@@ -120,7 +123,7 @@ export function ResidentReportPage() {
         <Form.Item
           name="roomId"
           label={t('resident.room')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('resident.room') }]}
+          rules={[{ required: true, type: 'array', min: 1, message: t('form.choose', { field: t('resident.room') }) }]}
         >
           <SingleSelector columns={1} options={me.rooms.map((r) => ({ value: r.id, label: r.label }))} data-testid="field-room" />
         </Form.Item>
@@ -136,7 +139,11 @@ export function ResidentReportPage() {
             <Input placeholder={t('newOrder.locationPlaceholder')} clearable data-testid="field-location" />
           </Form.Item>
         ) : null}
-        <Form.Item name="category" label={t('order.category')} rules={[{ required: true, type: 'array', min: 1 }]}>
+        <Form.Item
+          name="category"
+          label={t('order.category')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('form.choose', { field: t('order.category') }) }]}
+        >
           <SingleSelector
             columns={3}
             options={residentCategories.map((c) => ({ value: c, label: label('category', c) }))}
@@ -165,7 +172,7 @@ export function ResidentReportPage() {
             name="appointmentAt"
             label={t('order.appointmentAt')}
             rules={[
-              { required: true, message: t('order.appointmentAt') },
+              { required: true, message: t('form.choose', { field: t('order.appointmentAt') }) },
               {
                 validator: (_: unknown, v?: Date) =>
                   !v || v.getTime() > Date.now() ? Promise.resolve() : Promise.reject(new Error(t('newOrder.appointmentFuture'))),
@@ -209,14 +216,17 @@ export function ResidentReportPage() {
         <Form.Item
           name="reporterName"
           label={t('order.reporterName')}
-          rules={[{ required: true, whitespace: true, message: t('order.reporterName') }]}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('order.reporterName') }) }]}
         >
           <Input maxLength={50} clearable data-testid="field-reporter-name" />
         </Form.Item>
         <Form.Item
           name="reporterPhone"
           label={t('order.reporterPhone')}
-          rules={[{ required: true, pattern: /^[\d-]{5,20}$/, message: t('auth.invalidPhone') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { field: t('order.reporterPhone') }) },
+            { pattern: /^[\d-]{5,20}$/, message: t('newOrder.invalidPhone') },
+          ]}
         >
           <Input type="tel" maxLength={20} clearable data-testid="field-reporter-phone" />
         </Form.Item>
