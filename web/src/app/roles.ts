@@ -1,28 +1,18 @@
+import { rolesForRepairAction, rolesWith } from '../../../src/contract/access';
+
 /**
- * Which desktop screens and buttons each role gets. The server decides what anyone may actually
- * do (src/domain/access/permissions.ts); these lists mirror it so menus and buttons do not offer
- * what the server would refuse with 403.
+ * Which desktop screens and buttons each role gets, read from the tables the server enforces, so
+ * menus and buttons never offer what the server would refuse with 403.
  */
-/** board.dispatch */
-export const dispatchRoles = ['admin', 'director', 'cs_supervisor', 'clerk', 'eng_supervisor'];
-/** repair.create (residents report on their phone page) */
-export const intakeRoles = ['clerk', 'cs_supervisor', 'cs_manager', 'eng_supervisor', 'director'];
-/** visit.view */
-export const visitRoles = ['admin', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor'];
+export const dispatchRoles = rolesWith('board.dispatch');
+/** Residents report on their phone page; these roles record repairs at the desk. */
+export const intakeRoles = rolesWith('repair.create').filter((r) => r !== 'resident');
+export const visitRoles = rolesWith('visit.view');
 /** Roles that record follow-up visits (the repair rules' visit action). */
-export const visitorRoles = ['clerk', 'cs_supervisor', 'eng_supervisor', 'cs_manager'];
-/** repair.attach_photo, desk roles */
-export const photoRoles = ['clerk', 'cs_supervisor', 'eng_supervisor'];
-/** repair.print, desk roles */
-export const printRoles = ['admin', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'finance'];
-/** board.front_desk: the counters above the desk's list */
-export const frontDeskBoardRoles = [
-  'admin',
-  'company_manager',
-  'complaint_centre',
-  'director',
-  'cs_manager',
-  'cs_supervisor',
-  'clerk',
-  'eng_supervisor',
-];
+export const visitorRoles = rolesForRepairAction('visit');
+/** Desk roles that attach photos (technicians and residents do on their phone pages). */
+export const photoRoles = rolesWith('repair.attach_photo').filter((r) => r !== 'technician' && r !== 'resident');
+/** Desk roles that print work orders. */
+export const printRoles = rolesWith('repair.print').filter((r) => r !== 'technician');
+/** The counters above the desk's list. */
+export const frontDeskBoardRoles = rolesWith('board.front_desk');

@@ -28,7 +28,7 @@ const MobileOrderPage = lazy(async () => {
   return { default: Page };
 });
 
-const hasRole = (roles: string[]) => (me: Me) => me.kind === 'staff' && roles.includes(me.role);
+const hasRole = (roles: readonly string[]) => (me: Me) => me.kind === 'staff' && roles.includes(me.role);
 
 function Root() {
   return (
