@@ -4,34 +4,13 @@
  * `procedure` is domain.md §2 written out by hand, independently of machine.ts, so a slip in
  * the table there makes the tests fail.
  */
-import { type Actor, isCompanyLevel, type Role, type StaffRole, staffRoles, systemActor } from '../access/roles.js';
+import type { Actor, Role } from '../access/roles.js';
+import { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who } from '../shared/test-actors.js';
+export { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who };
 import { DomainError } from '../shared/errors.js';
 import type { IntakeCommand, IntakeContext, IntakeEntry } from './decide.js';
 import type { IntakeAction, IntakeStatus } from './machine.js';
 import { defaultIntakePolicy, type IntakePolicy } from './policy.js';
-
-export const COMPANY = 'co-1';
-export const COMMUNITY = 'comm-1';
-/** The phone rang at 2026-11-25 09:00 Beijing time. */
-export const T0 = new Date('2026-11-25T09:00:00+08:00');
-export const bj = (local: string): Date => new Date(`${local}+08:00`);
-export const iso = (d: Date | null | undefined) => d?.toISOString();
-
-export type Who = Role | 'system';
-export const everyone: Who[] = [...staffRoles, 'resident', 'system'];
-
-export function staff(role: StaffRole, id = `${role}-1`): Actor {
-  return { kind: 'staff', id, role, name: `${role} ${id}`, companyId: COMPANY, communityId: isCompanyLevel(role) ? null : COMMUNITY };
-}
-export const RESIDENT: Actor = {
-  kind: 'resident',
-  id: 'res-1',
-  role: 'resident',
-  name: '业主',
-  companyId: COMPANY,
-  communityId: COMMUNITY,
-};
-export const SYSTEM = systemActor(COMPANY, COMMUNITY);
 
 /** The clerk who picked up the phone: the first-contact owner of every fixture. */
 export const FIRST = staff('clerk', 'clerk-1');
@@ -40,13 +19,6 @@ export const OTHER_CLERK = staff('clerk', 'clerk-2');
 export const HEAD = staff('cs_supervisor', 'cs_supervisor-1');
 /** A security guard who took the emergency. */
 export const GUARD = staff('department_staff', 'department_staff-1');
-
-/** The acting person for a role in the exhaustive tests (clerk = the first owner). */
-export function actorFor(who: Who): Actor {
-  if (who === 'system') return SYSTEM;
-  if (who === 'resident') return RESIDENT;
-  return staff(who);
-}
 
 export const intakePolicy = (over: Partial<IntakePolicy> = {}): IntakePolicy => ({ ...defaultIntakePolicy(), ...over });
 

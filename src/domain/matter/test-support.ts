@@ -3,46 +3,20 @@
  *
  * `procedure` is [002] 3.2 and domain.md §3 written out by hand, independently of machine.ts.
  */
-import { type Actor, isCompanyLevel, type Role, type StaffRole, staffRoles, systemActor } from '../access/roles.js';
+import type { Actor } from '../access/roles.js';
+import { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who } from '../shared/test-actors.js';
+export { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who };
 import { DomainError } from '../shared/errors.js';
 import { defaultVisitPolicy } from '../visit/policy.js';
 import type { Matter, MatterCommand, MatterContext } from './decide.js';
 import type { MatterAction, MatterDepartment, MatterStatus } from './machine.js';
 import { defaultMatterPolicy, type MatterPolicy } from './policy.js';
 
-export const COMPANY = 'co-1';
-export const COMMUNITY = 'comm-1';
-/** The matter was created at 2026-11-25 09:00 Beijing time. */
-export const T0 = new Date('2026-11-25T09:00:00+08:00');
-export const bj = (local: string): Date => new Date(`${local}+08:00`);
-export const iso = (d: Date | null | undefined) => d?.toISOString();
-
-export type Who = Role | 'system';
-export const everyone: Who[] = [...staffRoles, 'resident', 'system'];
-
-export function staff(role: StaffRole, id = `${role}-1`): Actor {
-  return { kind: 'staff', id, role, name: `${role} ${id}`, companyId: COMPANY, communityId: isCompanyLevel(role) ? null : COMMUNITY };
-}
-export const RESIDENT: Actor = {
-  kind: 'resident',
-  id: 'res-1',
-  role: 'resident',
-  name: '业主',
-  companyId: COMPANY,
-  communityId: COMMUNITY,
-};
-export const SYSTEM = systemActor(COMPANY, COMMUNITY);
 export const CLERK = staff('clerk', 'clerk-1');
 /** The specialist supervisor the fixtures' matters were sent to. */
 export const SUPERVISOR = staff('cs_supervisor', 'cs_supervisor-1');
 /** A guard of the security department, which the fixtures' matters were handed to. */
 export const GUARD = staff('department_staff', 'department_staff-1');
-
-export function actorFor(who: Who): Actor {
-  if (who === 'system') return SYSTEM;
-  if (who === 'resident') return RESIDENT;
-  return staff(who);
-}
 
 /** Where each role works in the fixtures: department staff in security, engineering staff in engineering. */
 export function departmentOf(who: Who): MatterDepartment | null {

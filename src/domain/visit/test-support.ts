@@ -3,45 +3,20 @@
  *
  * `procedure` is domain.md §5 written out by hand, independently of machine.ts.
  */
-import { type Actor, isCompanyLevel, type Role, type StaffRole, staffRoles, systemActor } from '../access/roles.js';
+import type { Actor } from '../access/roles.js';
+import { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who } from '../shared/test-actors.js';
+export { actorFor, bj, COMMUNITY, COMPANY, everyone, iso, RESIDENT, SYSTEM, staff, T0, type Who };
 import { DomainError } from '../shared/errors.js';
 import type { VisitCommand, VisitContext, VisitTask } from './decide.js';
 import type { VisitAction, VisitStatus } from './machine.js';
 import { defaultVisitPolicy, type VisitPolicy } from './policy.js';
 
 export const TZ = 'Asia/Shanghai';
-export const COMPANY = 'co-1';
-export const COMMUNITY = 'comm-1';
-/** The resident confirmed the repair at 2026-11-25 09:00 Beijing time. */
-export const T0 = new Date('2026-11-25T09:00:00+08:00');
-export const bj = (local: string): Date => new Date(`${local}+08:00`);
-export const iso = (d: Date | null | undefined) => d?.toISOString();
 
-export type Who = Role | 'system';
-export const everyone: Who[] = [...staffRoles, 'resident', 'system'];
-
-export function staff(role: StaffRole, id = `${role}-1`): Actor {
-  return { kind: 'staff', id, role, name: `${role} ${id}`, companyId: COMPANY, communityId: isCompanyLevel(role) ? null : COMMUNITY };
-}
-export const RESIDENT: Actor = {
-  kind: 'resident',
-  id: 'res-1',
-  role: 'resident',
-  name: '业主',
-  companyId: COMPANY,
-  communityId: COMMUNITY,
-};
-export const SYSTEM = systemActor(COMPANY, COMMUNITY);
 /** The clerk the fixtures' visits are assigned to. */
 export const VISITOR = staff('clerk', 'clerk-1');
 export const OTHER_CLERK = staff('clerk', 'clerk-2');
 export const TECH = staff('technician', 'tech-1');
-
-export function actorFor(who: Who): Actor {
-  if (who === 'system') return SYSTEM;
-  if (who === 'resident') return RESIDENT;
-  return staff(who);
-}
 
 export const visitPolicy = (over: Partial<VisitPolicy> = {}): VisitPolicy => ({ ...defaultVisitPolicy(), ...over });
 
