@@ -3,11 +3,12 @@ import type { Actor, Role } from '../domain/access/roles.js';
 import { isCompanyLevel } from '../domain/access/roles.js';
 import { type Permission, can } from '../domain/access/permissions.js';
 import { effectivePolicy, type Policy, type PolicyOverride, policySchema } from '../domain/policy/policy.js';
-import type { Notice } from '../domain/repair/decide.js';
+import type { Notice, TimerSpec } from '../domain/repair/decide.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { forbidden, notFound } from '../domain/shared/errors.js';
 import type { Database, Executor } from '../db/client.js';
 import { insertNotifications } from '../db/repositories/notifications.js';
+import { scheduleTimers } from '../db/repositories/timers.js';
 import { getCommunity } from '../db/repositories/org.js';
 import { latestOverrides } from '../db/repositories/policy.js';
 import type { TicketRow } from '../db/repositories/repair-orders.js';
@@ -105,13 +106,13 @@ export async function deliverNotices(
   kind: string,
   now: Date,
 ): Promise<void> {
-  const rows = notices.flatMap((n) => [
-    ...n.roles.map((role) => ({
+  const rows = notices.flatMap((n) =>
+    // One row per person named, and one per role (read by each of its people separately).
+    [...n.roles.map((role) => ({ userId: null, role })), ...n.userIds.map((userId) => ({ userId, role: null }))].map((to) => ({
       id: randomUUID(),
       companyId: ticket.companyId,
       communityId: ticket.communityId,
-      userId: null,
-      role,
+      ...to,
       ticketId: ticket.id,
       kind,
       titleZh: n.title.zh,
@@ -119,20 +120,29 @@ export async function deliverNotices(
       body: ticket.number,
       createdAt: now,
     })),
-    ...n.userIds.map((userId) => ({
-      id: randomUUID(),
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      userId,
-      role: null,
-      ticketId: ticket.id,
-      kind,
-      titleZh: n.title.zh,
-      titleEn: n.title.en,
-      body: ticket.number,
-      createdAt: now,
-    })),
-  ]);
+  );
   await insertNotifications(ex, rows);
   if (rows.length > 0) await publishLive(ex, { type: 'notification', companyId: ticket.companyId, communityId: ticket.communityId });
+}
+
+/** Schedules a ticket's timers from the rules' specs. */
+export async function scheduleTicketTimers(
+  ex: Executor,
+  ticket: Pick<TicketRow, 'id' | 'companyId' | 'communityId'>,
+  specs: TimerSpec[],
+  now: Date,
+): Promise<void> {
+  await scheduleTimers(
+    ex,
+    specs.map((s) => ({
+      id: randomUUID(),
+      companyId: ticket.companyId,
+      communityId: ticket.communityId,
+      ticketId: ticket.id,
+      kind: s.kind,
+      level: s.level,
+      dueAt: s.dueAt,
+      createdAt: now,
+    })),
+  );
 }

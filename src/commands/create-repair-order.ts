@@ -5,9 +5,16 @@ import { invalid, notFound } from '../domain/shared/errors.js';
 import { localDateStamp } from '../domain/shared/time-of-day.js';
 import { getBuilding, getCommunity, getResident, getRoom, getUser } from '../db/repositories/org.js';
 import { appendEvent, insertRepairOrder, nextCounter } from '../db/repositories/repair-orders.js';
-import { scheduleTimers } from '../db/repositories/timers.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, singleCommunity } from './context.js';
+import {
+  type Deps,
+  deliverNotices,
+  loadPolicy,
+  type Principal,
+  requirePermission,
+  singleCommunity,
+  scheduleTicketTimers,
+} from './context.js';
 import { hashCode, newVerificationCode } from './repair-code.js';
 
 const field = (name: string, zh: string, en: string) => invalid('invalid_field', { zh, en }, [{ field: name, message: { zh, en } }]);
@@ -152,19 +159,7 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
       policy.timezone,
       now,
     );
-    await scheduleTimers(
-      tx,
-      specs.map((s) => ({
-        id: randomUUID(),
-        companyId: p.companyId,
-        communityId,
-        ticketId: id,
-        kind: s.kind,
-        level: s.level,
-        dueAt: s.dueAt,
-        createdAt: now,
-      })),
-    );
+    await scheduleTicketTimers(tx, { id, companyId: p.companyId, communityId }, specs, now);
     await deps.sms.send(
       tx,
       {

@@ -6,9 +6,9 @@ import type { OverdueFlag, RepairStatus } from '../domain/repair/machine.js';
 import { systemActor } from '../domain/access/roles.js';
 import { tickets } from '../db/schema/index.js';
 import { appendEvent, updateTicket } from '../db/repositories/repair-orders.js';
-import { claimDueTimers, markTimerFired, scheduleTimers } from '../db/repositories/timers.js';
+import { claimDueTimers, markTimerFired } from '../db/repositories/timers.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { type Deps, deliverNotices, policyOf } from './context.js';
+import { type Deps, deliverNotices, policyOf, scheduleTicketTimers } from './context.js';
 
 /**
  * Fires timers that are due, one transaction each: the timer row is claimed with SKIP LOCKED
@@ -60,18 +60,7 @@ export async function fireDueTimers(deps: Deps, workerId: string, maxTimers = 10
         });
       }
       if (result.next) {
-        await scheduleTimers(tx, [
-          {
-            id: randomUUID(),
-            companyId: ticket.companyId,
-            communityId: ticket.communityId,
-            ticketId: ticket.id,
-            kind: result.next.kind,
-            level: result.next.level,
-            dueAt: result.next.dueAt,
-            createdAt: now,
-          },
-        ]);
+        await scheduleTicketTimers(tx, ticket, [result.next], now);
       }
       await deliverNotices(tx, ticket, result.notices, timer.kind, now);
       await publishLive(tx, ticketChanged(ticket, ticket.status));

@@ -16,10 +16,10 @@ import {
   updateRepair,
   updateTicket,
 } from '../db/repositories/repair-orders.js';
-import { cancelTimers, scheduleTimers } from '../db/repositories/timers.js';
+import { cancelTimers } from '../db/repositories/timers.js';
 import type { Executor } from '../db/client.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { canSeeTicket, type Deps, deliverNotices, isOwner, type Principal, policyOf } from './context.js';
+import { canSeeTicket, type Deps, deliverNotices, isOwner, type Principal, policyOf, scheduleTicketTimers } from './context.js';
 import { isCodeCorrect } from './repair-code.js';
 
 const actionOf = (path: ActionPath) => path.replaceAll('-', '_') as RepairAction;
@@ -154,19 +154,7 @@ export async function runRepairAction<K extends ActionPath>(
       at: now,
     });
     await cancelTimers(tx, ticket.id, decision.cancel);
-    await scheduleTimers(
-      tx,
-      decision.schedule.map((s) => ({
-        id: randomUUID(),
-        companyId: ticket.companyId,
-        communityId: ticket.communityId,
-        ticketId: ticket.id,
-        kind: s.kind,
-        level: s.level,
-        dueAt: s.dueAt,
-        createdAt: now,
-      })),
-    );
+    await scheduleTicketTimers(tx, ticket, decision.schedule, now);
     if (decision.visitDueAt) {
       await insertVisit(tx, {
         id: randomUUID(),
