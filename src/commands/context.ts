@@ -3,7 +3,8 @@ import type { Actor, Role } from '../domain/access/roles.js';
 import { isCompanyLevel } from '../domain/access/roles.js';
 import { type Permission, can } from '../domain/access/permissions.js';
 import { effectivePolicy, type Policy, type PolicyOverride, policySchema } from '../domain/policy/policy.js';
-import type { Notice, TimerSpec } from '../domain/repair/decide.js';
+import type { TimerSpec } from '../domain/repair/decide.js';
+import type { EngineNotice as Notice } from './tickets/kind.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { forbidden, notFound } from '../domain/shared/errors.js';
 import type { Database, Executor } from '../db/client.js';
@@ -65,25 +66,40 @@ export async function singleCommunity(ex: Executor, p: Principal, requested: str
   return requested;
 }
 
-/** Whether this person may see this ticket at all (before any action-level rule). */
+/**
+ * Whether this person may see a ticket of a kind they hold `permission` for, by scope: their
+ * company; company-level roles every community, community staff their own; residents only the
+ * tickets of their households (the reporting room, the reporter, or one of the ticket's parties).
+ */
+export function canSeeInScope(
+  p: Principal,
+  t: Pick<TicketRow, 'companyId' | 'communityId' | 'roomId' | 'residentId'> & { partyRoomIds?: string[] },
+  permission: Permission,
+): boolean {
+  if (t.companyId !== p.companyId) return false;
+  if (p.role === 'resident') return isOwner(p, t);
+  if (!can(p.role, permission)) return false;
+  return isCompanyLevel(p.role) || t.communityId === p.communityId;
+}
+
+/** Whether this person may see this repair order at all (before any action-level rule). */
 export function canSeeTicket(
   p: Principal,
   t: Pick<TicketRow, 'companyId' | 'communityId' | 'status' | 'assigneeId' | 'roomId' | 'residentId'>,
 ): boolean {
-  if (t.companyId !== p.companyId) return false;
-  if (p.role === 'resident') {
-    return (t.roomId !== null && p.roomIds.includes(t.roomId)) || (t.residentId !== null && p.residentIds.includes(t.residentId));
-  }
-  if (!can(p.role, 'repair.view')) return false;
-  if (isCompanyLevel(p.role)) return true;
-  if (t.communityId !== p.communityId) return false;
+  if (!canSeeInScope(p, t, 'repair.view')) return false;
   if (p.role === 'technician') return t.status === 'open' || t.assigneeId === p.id;
   return true;
 }
 
-export function isOwner(p: Principal, t: Pick<TicketRow, 'roomId' | 'residentId'>): boolean {
+/** Whether a resident belongs to a household the ticket concerns. */
+export function isOwner(p: Principal, t: Pick<TicketRow, 'roomId' | 'residentId'> & { partyRoomIds?: string[] }): boolean {
   if (p.role !== 'resident') return false;
-  return (t.roomId !== null && p.roomIds.includes(t.roomId)) || (t.residentId !== null && p.residentIds.includes(t.residentId));
+  return (
+    (t.roomId !== null && p.roomIds.includes(t.roomId)) ||
+    (t.residentId !== null && p.residentIds.includes(t.residentId)) ||
+    (t.partyRoomIds ?? []).some((r) => p.roomIds.includes(r))
+  );
 }
 
 /**

@@ -8,16 +8,28 @@ export interface LiveMessage {
   companyId: string;
   communityId: string | null;
   ticketId?: string;
+  /** The ticket's kind (repair, complaint, matter, contact). */
+  kind?: string;
   status?: string;
   /** Who may hear of a ticket change: the streams filter on these and never forward them. */
   assigneeId?: string | null;
   roomId?: string | null;
   residentId?: string | null;
+  partyRoomIds?: string[];
 }
 
 /** A change of a ticket, as the live streams need it to decide who hears of it. */
 export function ticketChanged(
-  t: { id: string; companyId: string; communityId: string; assigneeId: string | null; roomId: string | null; residentId: string | null },
+  t: {
+    id: string;
+    kind?: string;
+    companyId: string;
+    communityId: string;
+    assigneeId: string | null;
+    roomId: string | null;
+    residentId: string | null;
+    partyRoomIds?: string[];
+  },
   status: string,
 ): LiveMessage {
   return {
@@ -25,6 +37,8 @@ export function ticketChanged(
     companyId: t.companyId,
     communityId: t.communityId,
     ticketId: t.id,
+    kind: t.kind ?? 'repair',
+    ...(t.partyRoomIds?.length ? { partyRoomIds: t.partyRoomIds } : {}),
     status,
     assigneeId: t.assigneeId,
     roomId: t.roomId,

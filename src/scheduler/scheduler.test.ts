@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireDueTimers } from '../commands/fire-due-timers.js';
+import { fireDueTimers } from '../commands/tickets/engine.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { ManualClock } from '../domain/shared/clock.js';
 import { outboxSms } from '../notify/sms.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../commands/context.js';
-import { fireDueTimers } from '../commands/fire-due-timers.js';
+import { fireDueTimers } from '../commands/tickets/engine.js';
 
 export interface SchedulerOptions {
   pollMs: number;

@@ -13,6 +13,8 @@ export const timers = pgTable(
     communityId: uuid('community_id').notNull(),
     ticketId: uuid('ticket_id').notNull(),
     kind: text('kind').notNull(),
+    /** Set for a follow-up visit's timers: which visit of the ticket. */
+    visitId: uuid('visit_id'),
     level: integer('level').notNull().default(0),
     status: text('status').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),

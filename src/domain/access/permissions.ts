@@ -38,6 +38,43 @@ export const permissions = {
   'policy.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'eng_supervisor'],
   'policy.edit': ['admin'],
   'outbox.view': ['admin'],
+  // 投诉 (issue: complaints). Scope on top: community staff see their community; the complaint
+  // centre and company management see every community; residents see their households' cases.
+  'complaint.view': [
+    'admin',
+    'company_manager',
+    'complaint_centre',
+    'director',
+    'cs_manager',
+    'cs_supervisor',
+    'clerk',
+    'eng_supervisor',
+    'department_staff',
+    'finance',
+    'developer_liaison',
+    'resident',
+  ],
+  'complaint.create': ['clerk', 'cs_supervisor', 'cs_manager', 'director', 'resident'],
+  /** The company complaint centre forwards a case to a community (转交管理处). */
+  'complaint.forward': ['complaint_centre', 'company_manager', 'admin'],
+  // 值班记录 (the duty log): everybody of a community who can be the first person asked.
+  'contact.view': ['director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'technician', 'department_staff', 'finance'],
+  'contact.create': ['director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'technician', 'department_staff', 'finance'],
+  // 报事: the desk creates, specialist supervisors dispatch, departments handle.
+  'matter.view': [
+    'admin',
+    'company_manager',
+    'director',
+    'cs_manager',
+    'cs_supervisor',
+    'clerk',
+    'eng_supervisor',
+    'technician',
+    'department_staff',
+  ],
+  'matter.create': ['clerk', 'cs_supervisor', 'cs_manager', 'director'],
+  /** Sampling duties (抽样回访): drawing and tracking them. */
+  'visit.sample': ['director', 'cs_manager', 'cs_supervisor', 'eng_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

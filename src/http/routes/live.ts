@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { canSeeTicket } from '../../commands/context.js';
+import { canSeeInScope, canSeeTicket } from '../../commands/context.js';
+import { kindOf } from '../../commands/tickets/registry.js';
 import { isCompanyLevel } from '../../domain/access/roles.js';
 import { principalOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -34,13 +35,18 @@ export const liveRoutes =
           assigneeId: m.assigneeId ?? null,
           roomId: m.roomId ?? null,
           residentId: m.residentId ?? null,
+          partyRoomIds: m.partyRoomIds ?? [],
         };
-        if (!canSeeTicket(p, ticket)) {
+        const kind = m.kind ?? 'repair';
+        const canSee = kind === 'repair' ? canSeeTicket(p, ticket) : canSeeInScope(p, ticket, kindOf(kind).viewPermission);
+        if (!canSee) {
           // A technician's pool changes when someone else takes an order: a bare nudge, no details.
           if (p.role === 'technician' && m.communityId === p.communityId) res.write(`data: ${JSON.stringify({ type: 'pool' })}\n\n`);
           return;
         }
-        res.write(`data: ${JSON.stringify({ type: 'ticket', ticketId: m.ticketId, communityId: m.communityId, status: m.status })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ type: 'ticket', kind, ticketId: m.ticketId, communityId: m.communityId, status: m.status })}\n\n`,
+        );
       });
       const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
       req.raw.on('close', () => {

@@ -6,6 +6,10 @@ import type { Me } from '../features/auth/api/get-me';
 import { dispatchRoles, intakeRoles, visitRoles } from './roles';
 import { DeskLayout } from './layouts/desk-layout';
 import { MobileLayout } from './layouts/mobile-layout';
+import { complaintsDeskRoutes, complaintsMobileRoutes } from '../features/complaints/routes';
+import { intakeDeskRoutes, intakeMobileRoutes } from '../features/intake/routes';
+import { mattersDeskRoutes, mattersMobileRoutes } from '../features/matters/routes';
+import { visitsDeskRoutes, visitsMobileRoutes } from '../features/visits/routes';
 
 // Pages load on demand: the desk and the phone pages each fetch only their own code.
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -90,6 +94,10 @@ export const router = createBrowserRouter([
               </Guard>
             ),
           },
+          ...complaintsMobileRoutes,
+          ...intakeMobileRoutes,
+          ...mattersMobileRoutes,
+          ...visitsMobileRoutes,
         ],
       },
       {
@@ -144,6 +152,10 @@ export const router = createBrowserRouter([
             ),
           },
           { path: '/admin', element: <Navigate to="/admin/policy" replace /> },
+          ...complaintsDeskRoutes,
+          ...intakeDeskRoutes,
+          ...mattersDeskRoutes,
+          ...visitsDeskRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -20,6 +20,11 @@ import { NotificationBell } from '../../features/notifications/components/notifi
 import { label } from '../../lib/i18n';
 import { useCommunity } from '../community-context';
 import { dispatchRoles, intakeRoles, visitRoles } from '../roles';
+import { complaintsNav } from '../../features/complaints/routes';
+import { intakeNav } from '../../features/intake/routes';
+import { mattersNav } from '../../features/matters/routes';
+import { visitsNav } from '../../features/visits/routes';
+import { EmergencyBanner } from '../../features/intake/components/emergency-banner';
 
 /** The staff desktop: side menu, header with community, notifications, language and sign-out. */
 export function DeskLayout() {
@@ -36,6 +41,7 @@ export function DeskLayout() {
     if (intakeRoles.includes(me.role)) list.push({ key: '/desk/new', icon: <FileAddOutlined />, label: t('nav.newOrder') });
     if (dispatchRoles.includes(me.role)) list.push({ key: '/dispatch', icon: <ToolOutlined />, label: t('nav.dispatch') });
     if (visitRoles.includes(me.role)) list.push({ key: '/visits', icon: <PhoneOutlined />, label: t('nav.visits') });
+    list.push(...intakeNav(me, t), ...complaintsNav(me, t), ...mattersNav(me, t), ...visitsNav(me, t));
     if (me.role === 'admin') {
       list.push({
         key: 'admin',
@@ -48,10 +54,14 @@ export function DeskLayout() {
       });
     }
     return list;
-  }, [me.role, t]);
+  }, [me, t]);
 
+  // The longest menu key the page's path starts with (/complaints/new before /complaints).
+  const menuKeys = (items ?? []).flatMap((i) => [i?.key, ...((i as { children?: { key?: unknown }[] })?.children ?? []).map((c) => c.key)]);
   const selected =
-    ['/desk/new', '/desk', '/dispatch', '/visits', '/admin/policy', '/admin/outbox'].find((k) => location.pathname.startsWith(k)) ?? '';
+    menuKeys
+      .filter((k): k is string => typeof k === 'string' && k.startsWith('/') && location.pathname.startsWith(k))
+      .sort((a, b) => b.length - a.length)[0] ?? '';
 
   const communityOptions = [
     ...(canPickAll ? [{ value: '', label: t('header.allCommunities') }] : []),
@@ -109,6 +119,7 @@ export function DeskLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="desk-content">
+          <EmergencyBanner />
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

@@ -2,7 +2,21 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { applyDateLocale } from '../datetime';
 import { en } from './en';
-import { type Messages, zhCN } from './zh-CN';
+import { complaintsEn, complaintsZh } from '../../features/complaints/i18n';
+import { intakeEn, intakeZh } from '../../features/intake/i18n';
+import { mattersEn, mattersZh } from '../../features/matters/i18n';
+import { visitsEn, visitsZh } from '../../features/visits/i18n';
+import { type Messages as CoreMessages, zhCN } from './zh-CN';
+
+/** The core catalogue plus each feature's own (features/<name>/i18n.ts). */
+type Messages = CoreMessages & {
+  complaints: typeof complaintsZh;
+  intake: typeof intakeZh;
+  matters: typeof mattersZh;
+  visitTasks: typeof visitsZh;
+};
+const zh: Messages = { ...zhCN, complaints: complaintsZh, intake: intakeZh, matters: mattersZh, visitTasks: visitsZh };
+const english: Messages = { ...en, complaints: complaintsEn, intake: intakeEn, matters: mattersEn, visitTasks: visitsEn };
 
 export type Language = 'zh-CN' | 'en';
 const storageKey = 'pd_lang';
@@ -27,7 +41,7 @@ applyDateLocale(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zh }, en: { translation: english } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
