@@ -89,43 +89,57 @@ export async function runTicketAction(
   body: unknown,
 ): Promise<{ ticketId: string; status: string }> {
   const now = deps.clock.now();
-  const handler = kindOf(kind) as TicketKind<unknown, Record<string, unknown>>;
-  const result = await deps.database.db.transaction(async (tx) => {
-    const loaded = await lockTicket(tx, ticketId, kind);
-    if (!loaded || loaded.ticket.companyId !== p.companyId || !handler.canSee(p, loaded.ticket, loaded.row, action)) {
-      throw notFound({ zh: '工单', en: 'Ticket' });
-    }
-    const { ticket, row } = loaded;
-    // Who may act is settled before the payload is looked at, so a refusal reveals nothing of it.
-    const who = handler.whoMay(action);
-    if (!who?.includes(p.role)) throw forbidden();
-    const policy = policyOf(ticket);
-    const outcome = await handler.decide({ tx, p, ticket, row, action, body, policy, now });
-
-    const patch = outcome.ticket ?? {};
-    const isClosing = terminal.has(outcome.to) && !terminal.has(ticket.status);
-    const isReopening = !terminal.has(outcome.to) && terminal.has(ticket.status);
-    await updateTicket(tx, ticket.id, {
-      status: outcome.to,
-      updatedAt: now,
-      ...patch,
-      ...(patch.closedAt === undefined && isClosing ? { closedAt: now } : {}),
-      ...(patch.closedAt === undefined && isReopening ? { closedAt: null } : {}),
-    });
-    if (outcome.row && Object.keys(outcome.row).length > 0) await handler.save(tx, ticket.id, outcome.row);
-    await recordEvent(tx, ticket, p, ticket.status, outcome.to, outcome.event, now);
-    await cancelTimers(tx, ticket.id, outcome.cancel);
-    await scheduleFor(tx, ticket, outcome.schedule, now);
-    const after: TicketRow = { ...ticket, ...patch, status: outcome.to } as TicketRow;
-    if (outcome.visit) await openVisitTask(tx, after, outcome.visit, now);
-    await deliverNotices(tx, ticket, outcome.notices as EngineNotice[], outcome.event.type, now);
-    if (outcome.after) await outcome.after(tx, after);
-    await publishLive(tx, ticketChanged(after, outcome.to));
-    return { status: outcome.to, refusal: outcome.refusal ?? null };
-  });
+  const result = await deps.database.db.transaction((tx) => applyTicketAction(tx, p, ticketId, kind, action, body, now));
   // A refused action whose attempt is stored (a wrong code counts) is reported after the commit.
-  if (result.refusal) throw result.refusal as DomainError;
+  if (result.refusal) throw result.refusal;
   return { ticketId, status: result.status };
+}
+
+/**
+ * The same inside the caller's transaction (a visit recorded on a task runs the ticket's own
+ * visit action with it). A stored refusal is returned, not thrown, so the caller may commit it.
+ */
+export async function applyTicketAction(
+  tx: Executor,
+  p: Principal,
+  ticketId: string,
+  kind: string,
+  action: string,
+  body: unknown,
+  now: Date,
+): Promise<{ status: string; ticket: TicketRow; refusal: DomainError | null }> {
+  const handler = kindOf(kind) as TicketKind<unknown, Record<string, unknown>>;
+  const loaded = await lockTicket(tx, ticketId, kind);
+  if (!loaded || loaded.ticket.companyId !== p.companyId || !handler.canSee(p, loaded.ticket, loaded.row, action)) {
+    throw notFound({ zh: '工单', en: 'Ticket' });
+  }
+  const { ticket, row } = loaded;
+  // Who may act is settled before the payload is looked at, so a refusal reveals nothing of it.
+  const who = handler.whoMay(action);
+  if (!who?.includes(p.role)) throw forbidden();
+  const policy = policyOf(ticket);
+  const outcome = await handler.decide({ tx, p, ticket, row, action, body, policy, now });
+
+  const patch = outcome.ticket ?? {};
+  const isClosing = terminal.has(outcome.to) && !terminal.has(ticket.status);
+  const isReopening = !terminal.has(outcome.to) && terminal.has(ticket.status);
+  await updateTicket(tx, ticket.id, {
+    status: outcome.to,
+    updatedAt: now,
+    ...patch,
+    ...(patch.closedAt === undefined && isClosing ? { closedAt: now } : {}),
+    ...(patch.closedAt === undefined && isReopening ? { closedAt: null } : {}),
+  });
+  if (outcome.row && Object.keys(outcome.row).length > 0) await handler.save(tx, ticket.id, outcome.row);
+  await recordEvent(tx, ticket, p, ticket.status, outcome.to, outcome.event, now);
+  await cancelTimers(tx, ticket.id, outcome.cancel);
+  await scheduleFor(tx, ticket, outcome.schedule, now);
+  const after: TicketRow = { ...ticket, ...patch, status: outcome.to } as TicketRow;
+  if (outcome.visit) await openVisitTask(tx, after, outcome.visit, now);
+  await deliverNotices(tx, ticket, outcome.notices as EngineNotice[], outcome.event.type, now);
+  if (outcome.after) await outcome.after(tx, after);
+  await publishLive(tx, ticketChanged(after, outcome.to));
+  return { status: outcome.to, ticket: after, refusal: outcome.refusal ?? null };
 }
 
 /**
