@@ -60,6 +60,17 @@ CREATE TABLE "matters" (
 	"reopen_count" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ticket_ratings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"company_id" uuid NOT NULL,
+	"community_id" uuid NOT NULL,
+	"ticket_id" uuid NOT NULL,
+	"resident_id" uuid NOT NULL,
+	"outcome" text NOT NULL,
+	"comment" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "party_room_ids" uuid[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "ticket_kind" text DEFAULT 'repair' NOT NULL;--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "category" text DEFAULT '' NOT NULL;--> statement-breakpoint
@@ -78,14 +89,18 @@ ALTER TABLE "visits" ADD COLUMN "apology" text;--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "problems" text;--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "rectification_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "visits" ADD COLUMN "rectification_notice" text;--> statement-breakpoint
+ALTER TABLE "visits" ADD COLUMN "sampling_period" text;--> statement-breakpoint
 ALTER TABLE "timers" ADD COLUMN "visit_id" uuid;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "matters" ADD CONSTRAINT "matters_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ticket_ratings" ADD CONSTRAINT "ticket_ratings_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "complaints_place" ON "complaints" USING btree ("place_key");--> statement-breakpoint
 CREATE INDEX "complaints_linked" ON "complaints" USING btree ("linked_from_id");--> statement-breakpoint
 CREATE INDEX "contacts_owner" ON "contacts" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "contacts_first_owner" ON "contacts" USING btree ("first_owner_id");--> statement-breakpoint
+CREATE INDEX "ticket_ratings_ticket" ON "ticket_ratings" USING btree ("ticket_id","created_at");--> statement-breakpoint
 CREATE INDEX "tickets_party_rooms" ON "tickets" USING gin ("party_room_ids");--> statement-breakpoint
 CREATE INDEX "visits_visitor" ON "visits" USING btree ("visitor_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "visits_sample" ON "visits" USING btree ("community_id","sampling_period","duty","ticket_id") WHERE "visits"."sampling_period" is not null;--> statement-breakpoint
 UPDATE "visits" SET "status" = 'closed' WHERE "status" = 'done';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Deps } from '../commands/context.js';
 import { seedDemo } from '../commands/seed-demo.js';
 import { seedSampleOrders } from '../commands/seed-sample-orders.js';
+import { seedSampleTickets } from '../commands/seed-sample-tickets.js';
 import { createStaffUser } from '../commands/create-staff-user.js';
 import { parseEnv } from '../config/env.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -107,6 +108,7 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
     const summary = await seedDemo(deps);
     if (summary.isNew) {
       await seedSampleOrders(deps, summary);
+      await seedSampleTickets(deps, summary);
       console.log('demo data loaded: sign in as admin / demo1234 (see README for every role)');
     }
   }

@@ -1,7 +1,6 @@
 import { forbidden, notFound } from '../domain/shared/errors.js';
 import { listNotifications, listSms, markNotificationRead, type Recipient } from '../db/repositories/notifications.js';
-import { listVisits } from '../db/repositories/repair-orders.js';
-import { communityScope, type Deps, type Principal, requirePermission } from './context.js';
+import { type Deps, type Principal, requirePermission } from './context.js';
 
 const recipient = (p: Principal): Recipient => ({ userId: p.id, role: p.role, companyId: p.companyId, communityId: p.communityId });
 
@@ -14,12 +13,6 @@ export async function readNotification(deps: Deps, p: Principal, id: string) {
   if (p.role === 'resident') throw forbidden();
   const ok = await markNotificationRead(deps.database.db, recipient(p), id, deps.clock.now());
   if (!ok) throw notFound({ zh: '通知', en: 'Notification' });
-}
-
-export async function visitTasks(deps: Deps, p: Principal, communityId: string | undefined, status: 'pending' | 'done') {
-  requirePermission(p, 'visit.view');
-  const ex = deps.database.db;
-  return listVisits(ex, p.companyId, await communityScope(ex, p, communityId), status);
 }
 
 export async function smsOutbox(deps: Deps, p: Principal) {

@@ -8,6 +8,24 @@ import { createRepairOrder } from './create-repair-order.js';
 import { runRepairAction } from './run-repair-action.js';
 import type { DemoSummary } from './seed-demo.js';
 
+/** A demo staff member as a signed-in principal, for seeding through the real commands. */
+export async function demoStaff(deps: Deps, username: string): Promise<Principal> {
+  const [u] = await deps.database.db.select().from(users).where(eq(users.username, username));
+  if (!u) throw new Error(`demo user ${username} missing`);
+  return {
+    kind: 'staff',
+    id: u.id,
+    role: u.role as Role,
+    name: u.name,
+    companyId: u.companyId,
+    communityId: u.communityId,
+    department: u.department,
+    roomIds: [],
+    residentIds: [],
+    phone: u.phone,
+  };
+}
+
 /**
  * A few orders in different states, so that a newcomer's boards are not empty: an urgent burst
  * pipe waiting to be grabbed, a booked air-conditioner visit, a technician on the way, work in
@@ -15,22 +33,7 @@ import type { DemoSummary } from './seed-demo.js';
  */
 export async function seedSampleOrders(deps: Deps, demo: DemoSummary): Promise<void> {
   const db = deps.database.db;
-  const staff = async (username: string): Promise<Principal> => {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return {
-      kind: 'staff',
-      id: u.id,
-      role: u.role as Role,
-      name: u.name,
-      companyId: u.companyId,
-      communityId: u.communityId,
-      department: u.department,
-      roomIds: [],
-      residentIds: [],
-      phone: u.phone,
-    };
-  };
+  const staff = (username: string) => demoStaff(deps, username);
   const households = async (communityId: string) =>
     db
       .select({ roomId: rooms.id, residentId: residents.id, name: residents.name, phone: residents.phone })

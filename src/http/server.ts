@@ -15,12 +15,17 @@ import { sessionCookie } from './auth.js';
 import type { AppContext } from './context.js';
 import { errorBody, handleError } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { contactRoutes } from './routes/contacts.js';
 import { directoryRoutes } from './routes/directory.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { liveRoutes } from './routes/live.js';
+import { matterRoutes } from './routes/matters.js';
 import { policyRoutes } from './routes/policy.js';
 import { printRoutes } from './routes/print.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { repairRoutes } from './routes/repair-orders.js';
+import { visitRoutes } from './routes/visits.js';
+import { residentRoutes } from './routes/resident.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -98,10 +103,15 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   await app.register(authRoutes(ctx));
   await app.register(directoryRoutes(ctx));
   await app.register(repairRoutes(ctx));
+  await app.register(contactRoutes(ctx));
+  await app.register(matterRoutes(ctx));
+  await app.register(complaintRoutes(ctx));
   await app.register(inboxRoutes(ctx));
   await app.register(policyRoutes(ctx));
   await app.register(liveRoutes(ctx));
   await app.register(printRoutes(ctx));
+  await app.register(visitRoutes(ctx));
+  await app.register(residentRoutes(ctx));
 
   const hasWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../../domain/access/roles.js';
 import { type DomainError, forbidden, notFound } from '../../domain/shared/errors.js';
 import type { Executor } from '../../db/client.js';
-import { appendEvent, type TicketRow, updateTicket } from '../../db/repositories/repair-orders.js';
-import { cancelTimers, claimDueTimers, markTimerFired, scheduleTimers } from '../../db/repositories/timers.js';
+import { type TicketRow, updateTicket } from '../../db/repositories/repair-orders.js';
+import { cancelTimers, claimDueTimers, markTimerFired } from '../../db/repositories/timers.js';
 import { tickets } from '../../db/schema/index.js';
 import { publishLive, ticketChanged } from '../../notify/live.js';
 import { type Deps, deliverNotices, type Principal, policyOf } from '../context.js';
-import type { EngineNotice, EngineTimer, TicketKind, TimerOutcome } from './kind.js';
+import { recordEvent, scheduleFor } from './history.js';
+import { closeReferringEntries } from '../intake/close-referring.js';
+import type { EngineNotice, TicketKind, TimerOutcome } from './kind.js';
 import { kindOf, visitTimerKind } from './registry.js';
 import { openVisitTask } from './visit-tasks.js';
 
@@ -22,58 +23,7 @@ export async function lockTicket(ex: Executor, id: string, kind: string): Promis
   return row ? { ticket, row } : null;
 }
 
-/** Schedules timers of a ticket (a visit's timers name the visit). */
-export async function scheduleFor(
-  ex: Executor,
-  ticket: Pick<TicketRow, 'id' | 'companyId' | 'communityId'>,
-  specs: EngineTimer[],
-  now: Date,
-): Promise<void> {
-  await scheduleTimers(
-    ex,
-    specs.map((s) => ({
-      id: randomUUID(),
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      ticketId: ticket.id,
-      kind: s.kind,
-      level: s.level,
-      dueAt: s.dueAt,
-      visitId: s.visitId ?? null,
-      createdAt: now,
-    })),
-  );
-}
-
-/** Who acted, as the history records it. */
-type EventActor = Pick<Principal, 'kind' | 'id' | 'name' | 'role'> | ReturnType<typeof systemActor>;
-
-/** Appends one step to a ticket's history. */
-export async function recordEvent(
-  ex: Executor,
-  ticket: Pick<TicketRow, 'id' | 'companyId' | 'communityId'>,
-  actor: EventActor,
-  fromStatus: string | null,
-  toStatus: string,
-  event: { type: string; data: Record<string, unknown> },
-  now: Date,
-): Promise<void> {
-  await appendEvent(ex, {
-    id: randomUUID(),
-    companyId: ticket.companyId,
-    communityId: ticket.communityId,
-    ticketId: ticket.id,
-    type: event.type,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    actorName: actor.name,
-    actorRole: actor.role,
-    fromStatus,
-    toStatus,
-    data: event.data,
-    at: now,
-  });
-}
+export { recordEvent, scheduleFor } from './history.js';
 
 /**
  * Takes one action on a ticket of any kind: the kind's rules decide, then in one transaction the
@@ -138,6 +88,8 @@ export async function applyTicketAction(
   if (outcome.visit) await openVisitTask(tx, after, outcome.visit, now);
   await deliverNotices(tx, ticket, outcome.notices as EngineNotice[], outcome.event.type, now);
   if (outcome.after) await outcome.after(tx, after);
+  // A duty-log entry referred to this ticket closes with it.
+  if (isClosing) await closeReferringEntries(tx, after, now);
   await publishLive(tx, ticketChanged(after, outcome.to));
   return { status: outcome.to, ticket: after, refusal: outcome.refusal ?? null };
 }

@@ -1,5 +1,8 @@
 import { invalid } from '../../domain/shared/errors.js';
+import { complaintKind } from './complaint-kind.js';
 import type { TicketKind } from './kind.js';
+import { contactKind } from './contact-kind.js';
+import { matterKind } from './matter-kind.js';
 import { repairKind } from './repair-kind.js';
 import { visitTaskKind } from './visit-tasks.js';
 
@@ -9,6 +12,9 @@ import { visitTaskKind } from './visit-tasks.js';
  */
 const kinds: Record<string, TicketKind<never, never>> = {
   repair: repairKind as unknown as TicketKind<never, never>,
+  complaint: complaintKind as unknown as TicketKind<never, never>,
+  contact: contactKind as unknown as TicketKind<never, never>,
+  matter: matterKind as unknown as TicketKind<never, never>,
 };
 
 export function kindOf(kind: string): TicketKind<unknown, Record<string, unknown>> {

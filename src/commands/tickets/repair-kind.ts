@@ -12,8 +12,8 @@ import type { Executor } from '../../db/client.js';
 import { eq } from 'drizzle-orm';
 import { canSeeTicket, isOwner } from '../context.js';
 import { isCodeCorrect } from '../repair-code.js';
-import { completePendingVisit } from '../../db/repositories/repair-orders.js';
 import type { TicketKind } from './kind.js';
+import { settleVisitFromTicket } from './visit-tasks.js';
 
 type Bodies = { [K in ActionPath]: z.infer<(typeof actionBodies)[K]> };
 
@@ -115,21 +115,16 @@ export const repairKind: TicketKind<RepairRow, Partial<RepairInsert>> = {
       }),
       event: decision.event,
       cancel: decision.cancel,
-      schedule: decision.schedule,
+      // The follow-up visit task owns the visit's deadline (its own timers), not the order.
+      schedule: decision.visitDueAt ? decision.schedule.filter((s) => s.kind !== 'visit_due') : decision.schedule,
       notices: decision.notices,
       ...(decision.visitDueAt ? { visit: { dueAt: decision.visitDueAt, category: repair.category, technicianId: ticket.assigneeId } } : {}),
       ...(decision.refusal ? { refusal: decision.refusal } : {}),
       ...(command.action === 'visit'
         ? {
-            after: (ex: Executor) =>
-              completePendingVisit(ex, ticket.id, {
-                method: command.method,
-                outcome: command.outcome,
-                comment: command.comment,
-                visitedById: p.id,
-                visitedByName: p.name,
-                visitedAt: now,
-              }),
+            // Recorded from the order itself: the open visit task takes the outcome (a visit
+            // recorded on the task has already left it, so this finds nothing to do then).
+            after: (ex: Executor) => settleVisitFromTicket(ex, ticket, p, command, now),
           }
         : {}),
     };

@@ -195,45 +195,6 @@ export async function listVisitsOf(ex: Executor, ticketId: string) {
   return ex.select().from(visits).where(eq(visits.ticketId, ticketId)).orderBy(asc(visits.createdAt));
 }
 
-export async function insertVisit(ex: Executor, v: typeof visits.$inferInsert): Promise<void> {
-  await ex.insert(visits).values(v);
-}
-
-/** Records the outcome on the order's pending visit task. */
-export async function completePendingVisit(
-  ex: Executor,
-  ticketId: string,
-  outcome: { method: string; outcome: string; comment: string; visitedById: string; visitedByName: string; visitedAt: Date },
-): Promise<void> {
-  await ex
-    .update(visits)
-    .set({ ...outcome, status: 'done' })
-    .where(and(eq(visits.ticketId, ticketId), eq(visits.status, 'pending')));
-}
-
-export async function listVisits(ex: Executor, companyId: string, communityIds: string[] | null, status: 'pending' | 'done') {
-  return ex
-    .select({
-      visit: visits,
-      number: tickets.number,
-      content: tickets.content,
-      location: tickets.location,
-      reporterName: tickets.reporterName,
-      reporterPhone: tickets.reporterPhone,
-      assigneeName: assignee.name,
-      communityName: communities.name,
-    })
-    .from(visits)
-    .innerJoin(tickets, eq(tickets.id, visits.ticketId))
-    .innerJoin(communities, eq(communities.id, visits.communityId))
-    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
-    .where(
-      and(eq(visits.companyId, companyId), communityIds ? inArray(visits.communityId, communityIds) : undefined, eq(visits.status, status)),
-    )
-    .orderBy(status === 'pending' ? asc(visits.dueAt) : desc(visits.visitedAt))
-    .limit(200);
-}
-
 /** Count of orders per status, for the front-desk board. */
 export async function countByStatus(ex: Executor, companyId: string, communityIds: string[] | null) {
   const rows = await ex

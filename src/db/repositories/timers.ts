@@ -10,6 +10,8 @@ export interface TimerInsert {
   kind: string;
   level: number;
   dueAt: Date;
+  /** A follow-up visit's timer names its visit. */
+  visitId?: string | null;
   createdAt: Date;
 }
 

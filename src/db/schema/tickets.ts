@@ -166,12 +166,16 @@ export const visits = pgTable(
     visitedById: text('visited_by_id'),
     visitedByName: text('visited_by_name'),
     visitedAt: timestamp('visited_at', { withTimezone: true }),
+    /** The month a sampling duty's draw was taken of ('2026-10'); null for the desk's 100% visit. */
+    samplingPeriod: text('sampling_period'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('visits_scope').on(t.companyId, t.communityId, t.status, t.dueAt),
     index('visits_ticket').on(t.ticketId),
     index('visits_visitor').on(t.visitorId, t.status),
+    // A draw is taken once per community and period: the same order is never drawn twice for one duty.
+    uniqueIndex('visits_sample').on(t.communityId, t.samplingPeriod, t.duty, t.ticketId).where(sql`${t.samplingPeriod} is not null`),
   ],
 );
 
@@ -262,3 +266,21 @@ export const counters = pgTable('counters', {
   key: text('key').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/** 业主评价: a resident's own rating of a finished ticket; the latest one counts. */
+export const ticketRatings = pgTable(
+  'ticket_ratings',
+  {
+    id: uuid('id').primaryKey(),
+    companyId: uuid('company_id').notNull(),
+    communityId: uuid('community_id').notNull(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    residentId: uuid('resident_id').notNull(),
+    outcome: text('outcome').notNull(),
+    comment: text('comment').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('ticket_ratings_ticket').on(t.ticketId, t.createdAt)],
+);

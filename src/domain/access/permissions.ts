@@ -72,7 +72,7 @@ export const permissions = {
     'technician',
     'department_staff',
   ],
-  'matter.create': ['clerk', 'cs_supervisor', 'cs_manager', 'director'],
+  'matter.create': ['clerk', 'cs_supervisor'],
   /** Sampling duties (抽样回访): drawing and tracking them. */
   'visit.sample': ['director', 'cs_manager', 'cs_supervisor', 'eng_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complaintPolicyOverrideSchema, complaintPolicySchema, defaultComplaintPolicy } from './policy.js';
+import { policyOverrideSchema } from '../policy/policy.js';
+import { complaintPolicySchema, defaultComplaintPolicy } from './policy.js';
 
 describe('complaint policy defaults: the numbers of domain.md §4', () => {
   it('has the procedure’s numbers unless a company or community changes them', () => {
@@ -51,8 +52,8 @@ describe('complaint policy defaults: the numbers of domain.md §4', () => {
   });
 
   it('stores an override that names one field as that field only, without the defaults', () => {
-    expect(complaintPolicyOverrideSchema.parse({ contactMinutes: 30 })).toEqual({ contactMinutes: 30 });
-    expect(complaintPolicyOverrideSchema.parse({})).toEqual({});
-    expect(complaintPolicyOverrideSchema.safeParse({ contactMinutes: -5 }).success).toBe(false);
+    expect(policyOverrideSchema.parse({ complaint: { contactMinutes: 30 } })).toEqual({ complaint: { contactMinutes: 30 } });
+    expect(policyOverrideSchema.parse({ complaint: {} })).toEqual({ complaint: {} });
+    expect(policyOverrideSchema.safeParse({ complaint: { contactMinutes: -5 } }).success).toBe(false);
   });
 });

@@ -68,17 +68,5 @@ export const complaintPolicySchema = z.object({
 
 export type ComplaintPolicy = z.infer<typeof complaintPolicySchema>;
 
-type ComplaintShape = typeof complaintPolicySchema.shape;
-/**
- * The complaint fields without their defaults, each optional, for stored overrides. (`.partial()`
- * would keep the defaults, and Zod 4 fills them in, undoing the company's settings.)
- */
-export const complaintPolicyOverrideSchema = z.object(
-  Object.fromEntries(Object.entries(complaintPolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
-    [K in keyof ComplaintShape]: z.ZodOptional<ReturnType<ComplaintShape[K]['unwrap']>>;
-  },
-);
-export type ComplaintPolicyOverride = z.infer<typeof complaintPolicyOverrideSchema>;
-
 /** A fresh copy of the defaults (no two callers share one array). */
 export const defaultComplaintPolicy = (): ComplaintPolicy => complaintPolicySchema.parse({});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIntakePolicy, intakePolicyOverrideSchema, intakePolicySchema } from './policy.js';
+import { defaultIntakePolicy, intakePolicySchema } from './policy.js';
 
 describe('duty-desk policy', () => {
   it('defaults to a 2-hour reply for a consultation [003] and a 5-minute emergency alarm', () => {
@@ -13,10 +13,6 @@ describe('duty-desk policy', () => {
       emergencyEscalationIntervalMinutes: 5,
       emergencyEscalationChain: ['director', 'company_manager'],
     });
-  });
-
-  it('keeps an override to the fields it names, so it never undoes a company’s settings', () => {
-    expect(intakePolicyOverrideSchema.parse({ consultationReplyMinutes: 60 })).toEqual({ consultationReplyMinutes: 60 });
   });
 
   it('refuses nonsense', () => {

@@ -36,13 +36,4 @@ export const intakePolicySchema = z.object({
 
 export type IntakePolicy = z.infer<typeof intakePolicySchema>;
 
-type Shape = typeof intakePolicySchema.shape;
-/** The fields without their defaults, each optional: what a company or community stores (see policy/policy.ts). */
-export const intakePolicyOverrideSchema = z.object(
-  Object.fromEntries(Object.entries(intakePolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
-    [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
-  },
-);
-export type IntakePolicyOverride = z.infer<typeof intakePolicyOverrideSchema>;
-
 export const defaultIntakePolicy = (): IntakePolicy => intakePolicySchema.parse({});

@@ -40,13 +40,4 @@ export const matterPolicySchema = z.object({
 
 export type MatterPolicy = z.infer<typeof matterPolicySchema>;
 
-type Shape = typeof matterPolicySchema.shape;
-/** The fields without their defaults, each optional: what a company or community stores (see policy/policy.ts). */
-export const matterPolicyOverrideSchema = z.object(
-  Object.fromEntries(Object.entries(matterPolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
-    [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
-  },
-);
-export type MatterPolicyOverride = z.infer<typeof matterPolicyOverrideSchema>;
-
 export const defaultMatterPolicy = (): MatterPolicy => matterPolicySchema.parse({});

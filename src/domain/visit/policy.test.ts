@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVisitPolicy, visitPolicyOverrideSchema, visitPolicySchema } from './policy.js';
+import { policyOverrideSchema } from '../policy/policy.js';
+import { defaultVisitPolicy, visitPolicySchema } from './policy.js';
 
 describe('visit policy', () => {
   it('defaults to the seeds’ numbers: repair 24 h, safety 2 days, leaks 3 days, a week otherwise, 08:00–22:00, notice in 24 h, 5/10/20%', () => {
@@ -17,7 +18,7 @@ describe('visit policy', () => {
   });
 
   it('keeps an override to the fields it names', () => {
-    expect(visitPolicyOverrideSchema.parse({ leakHours: 48 })).toEqual({ leakHours: 48 });
+    expect(policyOverrideSchema.parse({ visit: { leakHours: 48 } })).toEqual({ visit: { leakHours: 48 } });
   });
 
   it('refuses nonsense', () => {

@@ -45,13 +45,4 @@ export const visitPolicySchema = z.object({
 
 export type VisitPolicy = z.infer<typeof visitPolicySchema>;
 
-type Shape = typeof visitPolicySchema.shape;
-/** The fields without their defaults, each optional: what a company or community stores (see policy/policy.ts). */
-export const visitPolicyOverrideSchema = z.object(
-  Object.fromEntries(Object.entries(visitPolicySchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
-    [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
-  },
-);
-export type VisitPolicyOverride = z.infer<typeof visitPolicyOverrideSchema>;
-
 export const defaultVisitPolicy = (): VisitPolicy => visitPolicySchema.parse({});

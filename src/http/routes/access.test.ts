@@ -11,6 +11,7 @@ import { type RepairAction, repairRules } from '../../domain/repair/machine.js';
 import { complaintsRoutes } from '../../../tests/access/complaints.js';
 import { intakeRoutes } from '../../../tests/access/intake.js';
 import { mattersRoutes } from '../../../tests/access/matters.js';
+import { residentRoutes } from '../../../tests/access/resident.js';
 import { visitsRoutes } from '../../../tests/access/visits.js';
 import { routeKeysOf } from '../../../tests/support/access-grid.js';
 
@@ -503,7 +504,7 @@ describe.each(await drivers())('access rules, every route × every role (%s)', (
   it('has an access row for every route of the app, and no row for a route that is gone', async () => {
     const routes = routesOf(t.app.printRoutes({ commonPrefix: false }));
     // Each feature's own table (tests/access/*.ts) covers its routes; its test file runs them.
-    const features = [complaintsRoutes, intakeRoutes, mattersRoutes, visitsRoutes].flatMap(routeKeysOf);
+    const features = [complaintsRoutes, intakeRoutes, mattersRoutes, visitsRoutes, residentRoutes].flatMap(routeKeysOf);
     const covered = [...Object.keys(routeTable), ...(Object.keys(actionTable) as ActionPath[]).map(actionRoute), ...features].sort();
     expect(routes).toEqual(covered);
     // The OpenAPI document describes no route the tree does not have.

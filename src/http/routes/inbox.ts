@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { myNotifications, readNotification, smsOutbox, visitTasks } from '../../commands/inbox.js';
+import { myNotifications, readNotification, smsOutbox } from '../../commands/inbox.js';
 import { errorBody, idParam, isoDateTime, okBody } from '../../contract/common.js';
 import { principalOf } from '../auth.js';
 import type { AppContext } from '../context.js';
@@ -60,63 +60,6 @@ export const inboxRoutes =
       async (req) => {
         await readNotification(ctx.deps, principalOf(req), req.params.id);
         return { ok: true as const };
-      },
-    );
-    app.get(
-      '/api/visits',
-      {
-        schema: {
-          tags: ['inbox'],
-          summary: 'Follow-up visit tasks (回访)',
-          querystring: z.object({ communityId: z.uuid().optional(), status: z.enum(['pending', 'done']).default('pending') }),
-          response: {
-            200: z.array(
-              z.object({
-                id: z.uuid(),
-                ticketId: z.uuid(),
-                ticketNumber: z.string(),
-                communityName: z.string(),
-                content: z.string(),
-                location: z.string(),
-                reporterName: z.string(),
-                reporterPhone: z.string(),
-                assigneeName: z.string().nullable(),
-                status: z.string(),
-                dueAt: isoDateTime,
-                isOverdue: z.boolean(),
-                outcome: z.string().nullable(),
-                method: z.string().nullable(),
-                comment: z.string().nullable(),
-                visitedByName: z.string().nullable(),
-                visitedAt: isoDateTime.nullable(),
-              }),
-            ),
-            ...failures,
-          },
-        },
-      },
-      async (req) => {
-        const rows = await visitTasks(ctx.deps, principalOf(req), req.query.communityId, req.query.status);
-        const now = ctx.deps.clock.now();
-        return rows.map(({ visit: v, number, content, location, reporterName, reporterPhone, assigneeName, communityName }) => ({
-          id: v.id,
-          ticketId: v.ticketId,
-          ticketNumber: number,
-          communityName,
-          content,
-          location,
-          reporterName,
-          reporterPhone,
-          assigneeName: assigneeName ?? null,
-          status: v.status,
-          dueAt: v.dueAt.toISOString(),
-          isOverdue: v.status === 'pending' && v.dueAt.getTime() <= now.getTime(),
-          outcome: v.outcome,
-          method: v.method,
-          comment: v.comment,
-          visitedByName: v.visitedByName,
-          visitedAt: iso(v.visitedAt),
-        }));
       },
     );
     app.get(

@@ -136,7 +136,7 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
     expect(d.status).toBe('open');
     expect(d.reopenCount).toBe(1);
     expect(d.assigneeId).toBeNull();
-    expect(d.visits[0]).toMatchObject({ status: 'done', outcome: 'unsatisfied' });
+    expect(d.visits[0]).toMatchObject({ status: 'reprocessing', outcome: 'unsatisfied' });
     expect(d.timers.filter((x: { status: string; kind: string }) => x.status === 'pending').map((x: { kind: string }) => x.kind)).toContain(
       'grab_timeout',
     );
@@ -147,7 +147,9 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
     await act(t, clerk, order.id, 'confirm', {});
     const closed = await act(t, clerk, order.id, 'visit', { outcome: 'basically_satisfied', method: 'home', comment: '基本满意' });
     expect(closed.json().status).toBe('closed');
-    expect(closed.json().visits).toHaveLength(2);
+    // One visit task, visited again in its second round after the rework.
+    expect(closed.json().visits).toHaveLength(1);
+    expect(closed.json().visits[0]).toMatchObject({ status: 'closed', outcome: 'basically_satisfied' });
   });
 
   it('lets a resident report from the phone for their own home only, and confirm the work', async () => {
@@ -187,7 +189,9 @@ describe.each(await drivers())('repair flows over HTTP (%s)', (driver) => {
       payload: { signature: room.name },
     });
     expect(confirmed.json().status).toBe('confirmed');
-    expect(confirmed.json().events.at(-1)).toMatchObject({ type: 'CompletionConfirmed', actorRole: 'resident' });
+    // The confirmation opens the follow-up visit task, the next step on the timeline.
+    expect(confirmed.json().events.at(-2)).toMatchObject({ type: 'CompletionConfirmed', actorRole: 'resident' });
+    expect(confirmed.json().events.at(-1)).toMatchObject({ type: 'VisitTaskCreated', actorRole: 'system' });
   });
 
   it('stores photos only as real images within the size limit', async () => {

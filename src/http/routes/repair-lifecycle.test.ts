@@ -48,6 +48,7 @@ describe.each(await drivers())('repair order lifecycle over HTTP (%s)', (driver)
       'WorkRecorded',
       'OrderCompleted',
       'CompletionConfirmed',
+      'VisitTaskCreated',
       'PaymentRecorded',
       'VisitRecorded',
     ]);
