@@ -169,6 +169,8 @@ test('a repair from the desk to a satisfied visit, across five people in their o
   await shot(clerk, '10-clerk-visits');
   await row.getByTestId('action-visit').click();
   await clerk.getByTestId('field-outcome').getByText('满意', { exact: true }).click();
+  // The visit checks the charge with the resident too.
+  await clerk.getByTestId('field-charge-check').getByText('收费无误', { exact: true }).click();
   await clerk.getByTestId('field-comment').fill('业主对维修结果满意');
   await clerk.getByTestId('submit-visit').click();
   await clerk.goto('/desk');

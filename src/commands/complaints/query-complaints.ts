@@ -71,7 +71,7 @@ export async function queryComplaints(deps: Deps, p: Principal, q: ComplaintList
       .innerJoin(complaints, eq(complaints.ticketId, tickets.id))
       .innerJoin(communities, eq(communities.id, tickets.communityId))
       .where(cond)
-      .orderBy(desc(tickets.createdAt))
+      .orderBy(desc(tickets.createdAt), desc(tickets.number))
       .limit(q.limit)
       .offset(q.offset),
     ex.select({ n: sql<number>`count(*)::int` }).from(tickets).innerJoin(complaints, eq(complaints.ticketId, tickets.id)).where(cond),

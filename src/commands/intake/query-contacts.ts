@@ -38,7 +38,7 @@ async function listRows(ex: Executor, where: SQL | undefined, limit: number, off
     .innerJoin(contacts, eq(contacts.ticketId, tickets.id))
     .innerJoin(communities, eq(communities.id, tickets.communityId))
     .where(where)
-    .orderBy(desc(sql`(${tickets.status} = 'emergency')`), desc(tickets.createdAt))
+    .orderBy(desc(sql`(${tickets.status} = 'emergency')`), desc(tickets.createdAt), desc(tickets.number))
     .limit(limit)
     .offset(offset);
   const names = await namesOf(

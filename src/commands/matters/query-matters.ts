@@ -88,7 +88,7 @@ export async function queryMatters(deps: Deps, p: Principal, q: ListQuery): Prom
     .innerJoin(matters, eq(matters.ticketId, tickets.id))
     .innerJoin(communities, eq(communities.id, tickets.communityId))
     .where(cond)
-    .orderBy(desc(tickets.createdAt))
+    .orderBy(desc(tickets.createdAt), desc(tickets.number))
     .limit(q.limit)
     .offset(q.offset);
   const [total] = await ex

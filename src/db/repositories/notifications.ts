@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
-import { notificationReads, notifications, smsOutbox } from '../schema/index.js';
+import { notificationReads, notifications, smsOutbox, tickets } from '../schema/index.js';
 
 export type NotificationInsert = typeof notifications.$inferInsert;
 
@@ -35,9 +35,10 @@ const myRead = (r: Recipient) => and(eq(notificationReads.notificationId, notifi
 /** The newest notifications for this person, each with when they read it. */
 export async function listNotifications(ex: Executor, r: Recipient, limit = 50) {
   const items = await ex
-    .select({ notification: notifications, readAt: notificationReads.readAt })
+    .select({ notification: notifications, readAt: notificationReads.readAt, ticketKind: tickets.kind })
     .from(notifications)
     .leftJoin(notificationReads, myRead(r))
+    .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
     .where(addressedTo(r))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
@@ -46,7 +47,7 @@ export async function listNotifications(ex: Executor, r: Recipient, limit = 50) 
     .from(notifications)
     .leftJoin(notificationReads, myRead(r))
     .where(and(addressedTo(r), isNull(notificationReads.userId)));
-  return { items: items.map((i) => ({ ...i.notification, readAt: i.readAt })), unread: Number(unread?.n ?? 0) };
+  return { items: items.map((i) => ({ ...i.notification, readAt: i.readAt, ticketKind: i.ticketKind })), unread: Number(unread?.n ?? 0) };
 }
 
 /** Marks read for this person, only when the notification is addressed to them. */

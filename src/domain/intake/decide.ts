@@ -22,8 +22,11 @@ export const intakeCategories = [
 ] as const;
 export type IntakeCategory = (typeof intakeCategories)[number];
 
-/** 特别求助 [003]: life, property or public order at stake. */
-export const emergencyKinds = ['medical', 'theft', 'fight', 'robbery', 'flood', 'fire'] as const;
+/**
+ * 特别求助 [003]: life, property or public order at stake — the procedure's six, and what a duty desk
+ * also meets every week (people trapped in a lift, a gas leak) or cannot name in advance.
+ */
+export const emergencyKinds = ['medical', 'theft', 'fight', 'robbery', 'flood', 'fire', 'lift_entrapment', 'gas_leak', 'other'] as const;
 export type EmergencyKind = (typeof emergencyKinds)[number];
 
 /** The tickets an entry can become; the caller creates the ticket and links it back. */
@@ -365,6 +368,9 @@ const emergencyZh: Record<EmergencyKind, string> = {
   robbery: '抢劫',
   flood: '水灾',
   fire: '火灾',
+  lift_entrapment: '电梯困人',
+  gas_leak: '燃气泄漏',
+  other: '紧急情况',
 };
 
 export interface NewContact {

@@ -27,6 +27,8 @@ export const inboxRoutes =
                   titleEn: z.string(),
                   body: z.string(),
                   ticketId: z.uuid().nullable(),
+                  /** The kind of the ticket it is about (repair, complaint, contact, matter), to open the right page. */
+                  ticketKind: z.string().nullable(),
                   readAt: isoDateTime.nullable(),
                   createdAt: isoDateTime,
                 }),
@@ -47,6 +49,7 @@ export const inboxRoutes =
             titleEn: n.titleEn,
             body: n.body,
             ticketId: n.ticketId,
+            ticketKind: n.ticketKind,
             readAt: iso(n.readAt),
             createdAt: n.createdAt.toISOString(),
           })),

@@ -1,4 +1,4 @@
-import { rolesForRepairAction, rolesWith } from '../../../src/contract/access';
+import { rolesWith } from '../../../src/contract/access';
 
 /**
  * Which desktop screens and buttons each role gets, read from the tables the server enforces, so
@@ -8,8 +8,6 @@ export const dispatchRoles = rolesWith('board.dispatch');
 /** Residents report on their phone page; these roles record repairs at the desk. */
 export const intakeRoles = rolesWith('repair.create').filter((r) => r !== 'resident');
 export const visitRoles = rolesWith('visit.view');
-/** Roles that record follow-up visits (the repair rules' visit action). */
-export const visitorRoles = rolesForRepairAction('visit');
 /** Desk roles that attach photos (technicians and residents do on their phone pages). */
 export const photoRoles = rolesWith('repair.attach_photo').filter((r) => r !== 'technician' && r !== 'resident');
 /** Desk roles that print work orders. */

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, Outlet, ScrollRestoration } from 'react-
 import { FullPageSpin, NotFoundPage } from '../components/page-states';
 import { Guard, isAdmin, isDeskStaff, isResident, isTechnician, OrderLinkRedirect, StartRedirect } from './guards';
 import type { Me } from '../features/auth/api/get-me';
-import { dispatchRoles, intakeRoles, visitRoles } from './roles';
+import { dispatchRoles, intakeRoles } from './roles';
 import { DeskLayout } from './layouts/desk-layout';
 import { MobileLayout } from './layouts/mobile-layout';
 import { complaintsDeskRoutes, complaintsMobileRoutes } from '../features/complaints/routes';
@@ -21,7 +21,6 @@ const FrontDeskPage = named(() => import('../features/boards/components/front-de
 const DispatchPage = named(() => import('../features/boards/components/dispatch-page'), 'DispatchPage');
 const NewOrderPage = named(() => import('../features/repair/components/new-order-page'), 'NewOrderPage');
 const OrderDetailPage = named(() => import('../features/repair/components/order-detail-page'), 'OrderDetailPage');
-const VisitsPage = named(() => import('../features/visits/components/visits-page'), 'VisitsPage');
 const PolicyPage = named(() => import('../features/policy/components/policy-page'), 'PolicyPage');
 const OutboxPage = named(() => import('../features/outbox/components/outbox-page'), 'OutboxPage');
 const TechHomePage = named(() => import('../features/repair/components/tech-home-page'), 'TechHomePage');
@@ -124,14 +123,6 @@ export const router = createBrowserRouter([
             element: (
               <Guard allow={hasRole(dispatchRoles)}>
                 <DispatchPage />
-              </Guard>
-            ),
-          },
-          {
-            path: '/visits',
-            element: (
-              <Guard allow={hasRole(visitRoles)}>
-                <VisitsPage />
               </Guard>
             ),
           },

@@ -9030,6 +9030,12842 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The duty log: today's, mine (首问), open, emergencies, overdue, all */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    view?: "today" | "mine" | "open" | "emergencies" | "overdue" | "all";
+                    category?: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service";
+                    status?: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                    channel?: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                                /** @enum {string} */
+                                channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                                isWritten: boolean;
+                                /** @enum {string|null} */
+                                category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                                /** @enum {string|null} */
+                                emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                                callerName: string;
+                                callerPhone: string;
+                                /** Format: uuid */
+                                roomId: string | null;
+                                location: string;
+                                content: string;
+                                firstOwnerId: string;
+                                firstOwnerName: string | null;
+                                ownerId: string;
+                                ownerName: string | null;
+                                isEscalated: boolean;
+                                responderId: string | null;
+                                responderName: string | null;
+                                /** Format: date-time */
+                                replyDueAt: string | null;
+                                answer: string | null;
+                                flags: string[];
+                                linkedTicket: {
+                                    /** @enum {string} */
+                                    kind: "repair" | "matter" | "complaint";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    status: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a contact on the duty log (值班记录), optionally triaged at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        /** @enum {string} */
+                        channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                        callerName: string;
+                        callerPhone?: string;
+                        /** Format: uuid */
+                        roomId?: string;
+                        location?: string;
+                        content: string;
+                        isWritten?: boolean;
+                        triage?: {
+                            /** @enum {string} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service";
+                            /** @enum {string} */
+                            emergencyKind?: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other";
+                            isAnsweredOnSpot?: boolean;
+                            answer?: string;
+                            repair?: {
+                                /** @enum {string} */
+                                category: "plumbing" | "electrical" | "doors_windows" | "appliance" | "equipment" | "public_area" | "other";
+                                /** @enum {string} */
+                                area: "in_home" | "public";
+                                /**
+                                 * @default normal
+                                 * @enum {string}
+                                 */
+                                urgency?: "normal" | "urgent";
+                                /**
+                                 * @default immediate
+                                 * @enum {string}
+                                 */
+                                timing?: "immediate" | "appointment";
+                                /** Format: date-time */
+                                appointmentAt?: string;
+                            };
+                            matter?: {
+                                category: string;
+                                isMajor?: boolean;
+                                /** Format: uuid */
+                                supervisorId?: string;
+                            };
+                            complaint?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/emergencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open emergencies nobody has taken yet (the red banner) */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                                /** @enum {string} */
+                                channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                                isWritten: boolean;
+                                /** @enum {string|null} */
+                                category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                                /** @enum {string|null} */
+                                emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                                callerName: string;
+                                callerPhone: string;
+                                /** Format: uuid */
+                                roomId: string | null;
+                                location: string;
+                                content: string;
+                                firstOwnerId: string;
+                                firstOwnerName: string | null;
+                                ownerId: string;
+                                ownerName: string | null;
+                                isEscalated: boolean;
+                                responderId: string | null;
+                                responderName: string | null;
+                                /** Format: date-time */
+                                replyDueAt: string | null;
+                                answer: string | null;
+                                flags: string[];
+                                linkedTicket: {
+                                    /** @enum {string} */
+                                    kind: "repair" | "matter" | "complaint";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    status: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry with its timeline and timers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Triage the entry (分类); into repair, matter or complaint it opens that ticket, linked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service";
+                        /** @enum {string} */
+                        emergencyKind?: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other";
+                        isAnsweredOnSpot?: boolean;
+                        answer?: string;
+                        repair?: {
+                            /** @enum {string} */
+                            category: "plumbing" | "electrical" | "doors_windows" | "appliance" | "equipment" | "public_area" | "other";
+                            /** @enum {string} */
+                            area: "in_home" | "public";
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            urgency?: "normal" | "urgent";
+                            /**
+                             * @default immediate
+                             * @enum {string}
+                             */
+                            timing?: "immediate" | "appointment";
+                            /** Format: date-time */
+                            appointmentAt?: string;
+                        };
+                        matter?: {
+                            category: string;
+                            isMajor?: boolean;
+                            /** Format: uuid */
+                            supervisorId?: string;
+                        };
+                        complaint?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the reply (答复); unsatisfied → the department head answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        /** @enum {string} */
+                        method: "in_person" | "phone" | "written" | "message";
+                        isSatisfied: boolean;
+                        cause?: string;
+                        responsible?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the entry up to the department head (first owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an emergency (我去处置): stops the alarm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the emergency was dealt with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        result: string;
+                        hasCalledAmbulance?: boolean;
+                        hasCalledPolice?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a referred entry by hand (normally it closes with its ticket) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an entry logged by mistake */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            isWritten: boolean;
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string|null} */
+                            emergencyKind: "medical" | "theft" | "fight" | "robbery" | "flood" | "fire" | "lift_entrapment" | "gas_leak" | "other" | null;
+                            callerName: string;
+                            callerPhone: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            location: string;
+                            content: string;
+                            firstOwnerId: string;
+                            firstOwnerName: string | null;
+                            ownerId: string;
+                            ownerName: string | null;
+                            isEscalated: boolean;
+                            responderId: string | null;
+                            responderName: string | null;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            flags: string[];
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            departmentHeadId: string;
+                            departmentHeadName: string | null;
+                            escalationReason: string | null;
+                            replyMethod: string | null;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            allowedActions: ("triage" | "link_ticket" | "reply" | "escalate" | "acknowledge" | "resolve" | "close" | "void")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resident's own consultations, requests for help and other contacts, with status and reply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                                /** @enum {string|null} */
+                                category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                                /** @enum {string} */
+                                status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                                content: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                replyDueAt: string | null;
+                                answer: string | null;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                linkedTicket: {
+                                    /** @enum {string} */
+                                    kind: "repair" | "matter" | "complaint";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string | null;
+                                    status: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a resident's own contacts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            channel: "phone" | "walk_in" | "app" | "wechat" | "email" | "fax" | "mailbox";
+                            /** @enum {string|null} */
+                            category: "repair" | "matter" | "complaint" | "suggestion" | "consultation" | "help" | "emergency" | "paid_service" | null;
+                            /** @enum {string} */
+                            status: "logged" | "awaiting_reply" | "emergency" | "responding" | "referred" | "closed" | "voided";
+                            content: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            replyDueAt: string | null;
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            linkedTicket: {
+                                /** @enum {string} */
+                                kind: "repair" | "matter" | "complaint";
+                                /** Format: uuid */
+                                id: string;
+                                number: string | null;
+                                status: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters the user may see */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    view?: "active" | "mine" | "overdue" | "returned" | "all";
+                    status?: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                    department?: "security" | "cleaning" | "landscaping" | "engineering" | "other";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                                category: string;
+                                isMajor: boolean;
+                                content: string;
+                                location: string;
+                                reporterName: string;
+                                reporterPhone: string;
+                                ownerId: string;
+                                ownerName: string | null;
+                                /** Format: uuid */
+                                supervisorId: string | null;
+                                supervisorName: string | null;
+                                /** @enum {string|null} */
+                                department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                                /** Format: uuid */
+                                handlerId: string | null;
+                                handlerName: string | null;
+                                result: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                reopenCount: number;
+                                flags: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a matter (报事) and send it to the specialist supervisor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        category: string;
+                        content: string;
+                        /** Format: uuid */
+                        roomId?: string;
+                        location?: string;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                        isMajor?: boolean;
+                        /** Format: uuid */
+                        supervisorId?: string;
+                        isDraft?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/supervisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The specialist supervisors a matter can be sent to */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One matter with its timeline, timers and visits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Desk sends the matter to a specialist supervisor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        supervisorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervisor hands the matter to a department (or moves it to another) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        department: "security" | "cleaning" | "landscaping" | "engineering" | "other";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Department gives the matter back to the supervisor, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Department accepts the matter (接单) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Department completes it: returned to the desk (返单), a visit task follows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Desk chases the supervisor or the department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsatisfied visit: back to the same department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Desk closes a returned matter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "created" | "with_supervisor" | "with_department" | "in_progress" | "returned" | "closed" | "cancelled";
+                            category: string;
+                            isMajor: boolean;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            ownerId: string;
+                            ownerName: string | null;
+                            /** Format: uuid */
+                            supervisorId: string | null;
+                            supervisorName: string | null;
+                            /** @enum {string|null} */
+                            department: "security" | "cleaning" | "landscaping" | "engineering" | "other" | null;
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            result: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            reopenCount: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: uuid */
+                            roomId: string | null;
+                            channel: string;
+                            createdByName: string;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                isHomeVisitRequired: boolean;
+                            }[];
+                            fromContact: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedActions: ("send" | "hand_over" | "decline" | "accept" | "complete" | "chase" | "reopen" | "close" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List complaints the user may see (company roles: every community) */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    status?: ("recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn") | ("recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn")[];
+                    complaintClass?: "valid" | "assisted" | "invalid" | "collective";
+                    view?: "active" | "all" | "overdue" | "closed";
+                    from?: string;
+                    to?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                                /** @enum {string|null} */
+                                complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                isSerious: boolean;
+                                isForwarded: boolean;
+                                channel: string;
+                                /** @enum {string} */
+                                form: "written" | "oral";
+                                complainantName: string;
+                                complainantPhone: string;
+                                location: string;
+                                content: string;
+                                householdCount: number;
+                                escalationLevel: number;
+                                flags: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                nextTimer: {
+                                    kind: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    level: number;
+                                    status: string;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a complaint (投诉) at the desk, or by a resident for their home */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        /** @default  */
+                        complainantName?: string;
+                        complainantPhone?: string;
+                        /** Format: uuid */
+                        residentId?: string;
+                        /** @default [] */
+                        householdIds?: string[];
+                        /**
+                         * @default phone
+                         * @enum {string}
+                         */
+                        channel?: "phone" | "walk_in" | "on_site" | "app" | "wechat" | "email" | "fax" | "mailbox" | "letter";
+                        /**
+                         * @default oral
+                         * @enum {string}
+                         */
+                        form?: "written" | "oral";
+                        /** @default  */
+                        content?: string;
+                        /** Format: uuid */
+                        buildingId?: string;
+                        facility?: string;
+                        onSpot?: {
+                            /** Format: date-time */
+                            handledAt: string;
+                            result: string;
+                        };
+                        /** @default false */
+                        isForwarded?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The company complaint centre forwards a complaint to a community (转交管理处) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        /** @default  */
+                        complainantName?: string;
+                        complainantPhone?: string;
+                        /** Format: uuid */
+                        residentId?: string;
+                        /** @default [] */
+                        householdIds?: string[];
+                        /**
+                         * @default phone
+                         * @enum {string}
+                         */
+                        channel?: "phone" | "walk_in" | "on_site" | "app" | "wechat" | "email" | "fax" | "mailbox" | "letter";
+                        /**
+                         * @default oral
+                         * @enum {string}
+                         */
+                        form?: "written" | "oral";
+                        /** @default  */
+                        content?: string;
+                        /** Format: uuid */
+                        buildingId?: string;
+                        facility?: string;
+                        onSpot?: {
+                            /** Format: date-time */
+                            handledAt: string;
+                            result: string;
+                        };
+                        /** @default false */
+                        isForwarded?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/collective-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposed collective cases of a community (集体投诉): same place, same time, same event */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            placeKey: string;
+                            placeLabel: string;
+                            householdCount: number;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
+                            complaints: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                complainantName: string;
+                                content: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/merge-collective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge complaints into one collective case keeping every household (并案) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        complaintIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its timeline, timers, visits and linked or merged cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CS supervisor classifies: valid, assisted, invalid or collective (分类) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        complaintClass: "valid" | "assisted" | "invalid" | "collective";
+                        reason: string;
+                        isSerious?: boolean;
+                        isDeveloperCaused?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Contact the complainant and agree a reply time (valid: within 2 h; collective: the director) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        agreedReplyAt: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assisted: written referral to the solving department or the developer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        party: "developer" | "external" | "department";
+                        /** @enum {string} */
+                        department: "customer_service" | "engineering" | "security" | "cleaning" | "landscaping" | "finance" | "management" | "developer";
+                        recipient: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/update-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the complainant how the handling goes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate one rung up the chain (handler → director → deputy GM → GM) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/file-incident-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collective: the director files the special incident report (特别事故报告) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/record-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the handling result and the solving department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        solvingDepartment: "customer_service" | "engineering" | "security" | "cleaning" | "landscaping" | "finance" | "management" | "developer";
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/return-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The solving department's head sends the result back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The solving department's head signs the result (签认) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the complainant (collective: home visit only; written complaint: also in writing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "home_visit" | "phone" | "written";
+                        /** @default false */
+                        hasWrittenCopy?: boolean;
+                        summary: string;
+                        residentSignature?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/report-to-centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report the result of a forwarded complaint to the company complaint centre (within 12 h) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the follow-up visit; unsatisfied opens a new linked complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "satisfied" | "basically_satisfied" | "unsatisfied";
+                        /** @enum {string} */
+                        method: "phone" | "home_visit";
+                        /** @default  */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fold this complaint into a collective case (并案) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        intoComplaintId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The complainant withdraws the complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            status: "recorded" | "contacting" | "referring" | "in_hand" | "awaiting_signoff" | "awaiting_reply" | "replied" | "closed" | "merged" | "withdrawn";
+                            /** @enum {string|null} */
+                            complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                            isSerious: boolean;
+                            isForwarded: boolean;
+                            channel: string;
+                            /** @enum {string} */
+                            form: "written" | "oral";
+                            complainantName: string;
+                            complainantPhone: string;
+                            location: string;
+                            content: string;
+                            householdCount: number;
+                            escalationLevel: number;
+                            flags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            nextTimer: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            } | null;
+                            /** Format: uuid */
+                            residentId: string | null;
+                            households: {
+                                /** Format: uuid */
+                                householdId: string;
+                                label: string;
+                                /** Format: uuid */
+                                residentId: string | null;
+                            }[];
+                            placeKey: string | null;
+                            createdByName: string;
+                            isDeveloperCaused: boolean;
+                            onSpot: {
+                                /** Format: date-time */
+                                handledAt: string;
+                                handledById: string;
+                                result: string;
+                            } | null;
+                            isOnSpotReportLate: boolean;
+                            /** Format: date-time */
+                            classifiedAt: string | null;
+                            /** Format: date-time */
+                            agreedReplyAt: string | null;
+                            referral: {
+                                party: string;
+                                department: string;
+                                recipient: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            solvingDepartment: string | null;
+                            resultSummary: string | null;
+                            /** Format: date-time */
+                            signedOffAt: string | null;
+                            /** Format: date-time */
+                            incidentReportFiledAt: string | null;
+                            reply: {
+                                method: string;
+                                hasWrittenCopy: boolean;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            replySummary: string | null;
+                            /** Format: date-time */
+                            centreReportedAt: string | null;
+                            visitOutcome: string | null;
+                            escalationRung: string;
+                            linkedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            successors: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedFrom: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            mergedInto: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                            } | null;
+                            events: {
+                                seq: number;
+                                type: string;
+                                actorName: string;
+                                actorRole: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            timers: {
+                                kind: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                level: number;
+                                status: string;
+                            }[];
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                outcome: string | null;
+                            }[];
+                            allowedActions: ("classify" | "contact" | "refer" | "update_progress" | "escalate" | "file_incident_report" | "record_result" | "return_result" | "sign_off" | "reply" | "report_to_centre" | "visit" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -9063,6 +21899,7 @@ export interface paths {
                                 body: string;
                                 /** Format: uuid */
                                 ticketId: string | null;
+                                ticketKind: string | null;
                                 /** Format: date-time */
                                 readAt: string | null;
                                 /** Format: date-time */
@@ -9261,139 +22098,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/visits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Follow-up visit tasks (回访) */
-        get: {
-            parameters: {
-                query?: {
-                    communityId?: string;
-                    status?: "pending" | "done";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            ticketId: string;
-                            ticketNumber: string;
-                            communityName: string;
-                            content: string;
-                            location: string;
-                            reporterName: string;
-                            reporterPhone: string;
-                            assigneeName: string | null;
-                            status: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            isOverdue: boolean;
-                            outcome: string | null;
-                            method: string | null;
-                            comment: string | null;
-                            visitedByName: string | null;
-                            /** Format: date-time */
-                            visitedAt: string | null;
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fields: {
-                                    field: string;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fields: {
-                                    field: string;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: {
-                                    zh: string;
-                                    en: string;
-                                };
-                                fields: {
-                                    field: string;
-                                    message: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9905,6 +22609,2794 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up visit tasks (回访) of every ticket kind, by status tab, kind, visitor and duty */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    status?: "open" | "pending" | "booked" | "overdue" | "rectifying" | "reprocessing" | "closed" | "cancelled" | "all" | "done";
+                    ticketKind?: string;
+                    visitorId?: string;
+                    duty?: "desk" | "office" | "engineering_head" | "repairer";
+                    samplingPeriod?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open visit tasks assigned to me (a repairer’s sampling duty included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit task with its ticket summary and steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the visitor (and the duty) of a visit task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        visitorId: string;
+                        /** @enum {string} */
+                        duty?: "desk" | "office" | "engineering_head" | "repairer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a home visit with the resident (08:00–22:00 local by policy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        appointmentAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the visit: method, outcome, charge check, comment, signature or refusal, apology when unsatisfied, problems found; the ticket closes or is reprocessed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "phone" | "home" | "on_site";
+                        /** @enum {string} */
+                        outcome: "satisfied" | "basically_satisfied" | "unsatisfied";
+                        /** @enum {string} */
+                        chargeCheck: "correct" | "incorrect" | "no_charge";
+                        comment: string;
+                        signature?: string;
+                        hasRefusedToSign?: boolean;
+                        apology?: string;
+                        problems?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/rectification-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the written rectification notice to the technician (due within 24 h of the visit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        technicianId?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a visit task with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketKind: string;
+                            ticketNumber: string;
+                            ticketStatus: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            content: string;
+                            location: string;
+                            reporterName: string;
+                            reporterPhone: string;
+                            assigneeName: string | null;
+                            category: string;
+                            status: string;
+                            duty: string;
+                            round: number;
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            isHomeVisitRequired: boolean;
+                            flags: string[];
+                            /** Format: uuid */
+                            visitorId: string | null;
+                            visitorName: string | null;
+                            /** Format: uuid */
+                            technicianId: string | null;
+                            technicianName: string | null;
+                            /** Format: date-time */
+                            appointmentAt: string | null;
+                            /** Format: date-time */
+                            rectificationDueAt: string | null;
+                            samplingPeriod: string | null;
+                            outcome: string | null;
+                            method: string | null;
+                            comment: string | null;
+                            visitedByName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            allowedActions: ("assign" | "book" | "record" | "issue_rectification_notice" | "cancel")[];
+                            chargeCheck: string | null;
+                            signature: string | null;
+                            hasRefusedToSign: boolean;
+                            apology: string | null;
+                            problems: string | null;
+                            rectificationNotice: string | null;
+                            events: {
+                                type: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            visitorOptions: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visit-sampling/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw last month’s sampling duties of a community (office 5%, engineering head 10%, each repairer 20%); once per period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        period?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            communityId: string;
+                            period: string;
+                            poolSize: number;
+                            isDrawn: boolean;
+                            created: number;
+                            duties: {
+                                /** @enum {string} */
+                                duty: "office" | "engineering_head" | "repairer";
+                                /** Format: uuid */
+                                visitorId: string | null;
+                                visitorName: string | null;
+                                poolSize: number;
+                                required: number;
+                                drawn: number;
+                                done: number;
+                                isFulfilled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visit-sampling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sampling duties of a period: required, drawn and visited, by duty and person */
+        get: {
+            parameters: {
+                query: {
+                    communityId: string;
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            communityId: string;
+                            period: string;
+                            poolSize: number;
+                            isDrawn: boolean;
+                            created: number;
+                            duties: {
+                                /** @enum {string} */
+                                duty: "office" | "engineering_head" | "repairer";
+                                /** Format: uuid */
+                                visitorId: string | null;
+                                visitorName: string | null;
+                                poolSize: number;
+                                required: number;
+                                drawn: number;
+                                done: number;
+                                isFulfilled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's own repairs, complaints, matters and consultations, with answers and ratings */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "repair" | "complaint" | "contact" | "matter";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "repair" | "complaint" | "contact" | "matter";
+                            number: string;
+                            status: string;
+                            communityName: string;
+                            location: string;
+                            content: string;
+                            category: string | null;
+                            reply: string | null;
+                            isOverdue: boolean;
+                            canRate: boolean;
+                            rating: {
+                                /** @enum {string} */
+                                outcome: "satisfied" | "basically_satisfied" | "unsatisfied";
+                                comment: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The resident rates a finished ticket of their household (满意 / 基本满意 / 不满意) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "satisfied" | "basically_satisfied" | "unsatisfied";
+                        /** @default  */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

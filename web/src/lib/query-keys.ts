@@ -16,4 +16,13 @@ export const queryKeys = {
 };
 
 /** What a server-sent event makes stale. */
-export const liveFamilies = [['boards'], ['orders'], ['order'], ['notifications'], ['visits'], ['technicians']] as const;
+export const liveFamilies = [
+  ['boards'],
+  ['orders'],
+  ['order'],
+  ['notifications'],
+  ['visits'],
+  ['technicians'],
+  ['contacts'],
+  ['matters'],
+] as const;

@@ -3,7 +3,6 @@ import {
   FileAddOutlined,
   LogoutOutlined,
   MessageOutlined,
-  PhoneOutlined,
   SettingOutlined,
   ToolOutlined,
   UserOutlined,
@@ -19,7 +18,7 @@ import { useLogout } from '../../features/auth/api/logout';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { label } from '../../lib/i18n';
 import { useCommunity } from '../community-context';
-import { dispatchRoles, intakeRoles, visitRoles } from '../roles';
+import { dispatchRoles, intakeRoles } from '../roles';
 import { complaintsNav } from '../../features/complaints/routes';
 import { intakeNav } from '../../features/intake/routes';
 import { mattersNav } from '../../features/matters/routes';
@@ -40,7 +39,6 @@ export function DeskLayout() {
     const list: NonNullable<MenuProps['items']> = [{ key: '/desk', icon: <AppstoreOutlined />, label: t('nav.desk') }];
     if (intakeRoles.includes(me.role)) list.push({ key: '/desk/new', icon: <FileAddOutlined />, label: t('nav.newOrder') });
     if (dispatchRoles.includes(me.role)) list.push({ key: '/dispatch', icon: <ToolOutlined />, label: t('nav.dispatch') });
-    if (visitRoles.includes(me.role)) list.push({ key: '/visits', icon: <PhoneOutlined />, label: t('nav.visits') });
     list.push(...intakeNav(me, t), ...complaintsNav(me, t), ...mattersNav(me, t), ...visitsNav(me, t));
     if (me.role === 'admin') {
       list.push({

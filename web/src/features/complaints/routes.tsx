@@ -1,13 +1,57 @@
+import { CommentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { Guard, isDeskStaff, isResident } from '../../app/guards';
 import type { Me } from '../auth/api/get-me';
 
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const ComplaintListPage = named(() => import('./components/complaint-list-page'), 'ComplaintListPage');
+const NewComplaintPage = named(() => import('./components/new-complaint-page'), 'NewComplaintPage');
+const ComplaintDetailPage = named(() => import('./components/complaint-detail-page'), 'ComplaintDetailPage');
+const MobileComplaintsPage = named(() => import('./components/mobile-complaint-pages'), 'MobileComplaintsPage');
+const MobileNewComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileNewComplaintPage');
+const MobileComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileComplaintPage');
+
+/** Staff who see complaints at the desk (complaint.view, not the technician). */
+const complaintRoles = [
+  'admin',
+  'company_manager',
+  'complaint_centre',
+  'director',
+  'cs_manager',
+  'cs_supervisor',
+  'clerk',
+  'eng_supervisor',
+  'department_staff',
+  'finance',
+  'developer_liaison',
+];
+const seesComplaints = (me: Me) => isDeskStaff(me) && complaintRoles.includes(me.role);
+const desk = (el: React.ReactNode) => <Guard allow={seesComplaints}>{el}</Guard>;
+const phone = (el: React.ReactNode) => (
+  <Guard allow={isResident} loginPath="/m/login">
+    {el}
+  </Guard>
+);
+
 /** The complaints feature's desk pages (inside the desk layout) and phone pages (inside the mobile layout). */
-export const complaintsDeskRoutes: RouteObject[] = [];
-export const complaintsMobileRoutes: RouteObject[] = [];
+export const complaintsDeskRoutes: RouteObject[] = [
+  { path: '/complaints', element: desk(<ComplaintListPage />) },
+  { path: '/complaints/new', element: desk(<NewComplaintPage />) },
+  { path: '/complaints/:id', element: desk(<ComplaintDetailPage />) },
+];
+export const complaintsMobileRoutes: RouteObject[] = [
+  { path: '/m/complaints', element: phone(<MobileComplaintsPage />) },
+  { path: '/m/complaints/new', element: phone(<MobileNewComplaintPage />) },
+  { path: '/m/complaints/:id', element: phone(<MobileComplaintPage />) },
+];
 
 /** The complaints feature's entries of the desk's side menu, for this person. */
-export function complaintsNav(_me: Me, _t: TFunction): NonNullable<MenuProps['items']> {
-  return [];
+export function complaintsNav(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
+  if (!seesComplaints(me)) return [];
+  return [{ key: '/complaints', icon: <CommentOutlined />, label: <span data-testid="nav-complaints">{t('complaints.menu')}</span> }];
 }

@@ -15,7 +15,8 @@ export function MobileNotifications({ orderPath }: { orderPath: (ticketId: strin
   const openItem = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpen(false);
-    if (n.ticketId) navigate(orderPath(n.ticketId));
+    // The phone pages open repair orders; other kinds are followed at the desk.
+    if (n.ticketId && (n.ticketKind ?? 'repair') === 'repair') navigate(orderPath(n.ticketId));
   };
   return (
     <>

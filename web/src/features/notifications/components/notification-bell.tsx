@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime, fromNow } from '../../../lib/datetime';
 import { type Notification, useMarkNotificationRead, useNotifications } from '../api/list-notifications';
+import { ticketPath } from '../../../lib/ticket-path';
 
 /** Header bell with the unread count; the drawer lists notifications, a click opens the order. */
 export function NotificationBell() {
@@ -18,7 +19,7 @@ export function NotificationBell() {
     if (!n.readAt) markRead.mutate(n.id);
     if (n.ticketId) {
       setOpen(false);
-      navigate(`/orders/${n.ticketId}`);
+      navigate(ticketPath(n.ticketKind, n.ticketId));
     }
   };
 

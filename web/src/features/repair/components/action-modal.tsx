@@ -212,28 +212,6 @@ function Fields({ action, order }: { action: RepairAction; order: RepairDetail }
           </Form.Item>
         </>
       );
-    case 'visit':
-      return (
-        <>
-          <Form.Item name="outcome" label={t('form.outcome')} rules={chosen(t('form.outcome'))}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              data-testid="field-outcome"
-              options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((o) => ({
-                value: o,
-                label: t(`visitOutcome.${o}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="method" label={t('form.method')} rules={chosen(t('form.method'))}>
-            <Radio.Group options={(['phone', 'home', 'on_site'] as const).map((m) => ({ value: m, label: t(`visitMethod.${m}`) }))} />
-          </Form.Item>
-          <Form.Item name="comment" label={t('form.comment')} rules={required(t('form.comment'))}>
-            <Input.TextArea rows={3} maxLength={2000} data-testid="field-comment" />
-          </Form.Item>
-        </>
-      );
     default: {
       const hint = confirmOnlyActions.includes(action) ? t(`actionHint.${action as 'grab'}`) : '';
       return <Typography.Paragraph>{hint}</Typography.Paragraph>;

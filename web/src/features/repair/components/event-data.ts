@@ -2,7 +2,8 @@ import { formatDateTime } from '../../../lib/datetime';
 import { i18n, label } from '../../../lib/i18n';
 import { formatYuan } from '../../../lib/money';
 
-const hidden = new Set(['technicianId', 'previousAssigneeId', 'residentId', 'ticketId']);
+// Ids, and the visit task's own state change (the event type already says what happened).
+const hidden = new Set(['technicianId', 'previousAssigneeId', 'residentId', 'ticketId', 'visitId', 'visitFrom', 'visitTo', 'visitorId']);
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Turns one value of an event's data into words a clerk reads. */
@@ -22,6 +23,10 @@ function show(type: string, key: string, value: unknown): string | null {
       return value;
     }
     if (key === 'customerMaterialRating') return label('materialRating', value);
+    if (key === 'chargeCheck') return label('chargeCheck', value);
+    if (key === 'duty') return label('visitDuty', value);
+    if (key === 'rule') return label('visitRule', value);
+    if (key === 'ticketKind') return label('ticketKind', value);
     if (key === 'reason' && type === 'OrderPutOnHold') return label('holdReason', value);
     if (key === 'timer') return label('timer', value);
     if (key === 'channel' || key === 'urgency' || key === 'category' || key === 'area' || key === 'timing') return label(key, value);

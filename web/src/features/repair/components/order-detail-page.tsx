@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
 import { formatYuan } from '../../../lib/money';
+import { TicketVisits, useRecordTicketVisit } from '../../visits/components/ticket-visits';
 import { useOrder } from '../api/get-order';
 import type { RepairAction, RepairDetail } from '../api/types';
 import { ActionButtons, ActionModal } from './action-modal';
@@ -17,6 +18,8 @@ import { Countdown } from './countdown';
 import { OrderPhotos } from './order-photos';
 import { OrderTimeline } from './order-timeline';
 import { FlagTags, StatusTag, UrgencyTag } from './order-tags';
+
+const noVisits: RepairDetail['visits'] = [];
 
 export const openPrint = (id: string) => window.open(`/print/repair-orders/${id}`, '_blank', 'noopener');
 
@@ -172,6 +175,8 @@ export function OrderDetailPage() {
   const me = useSignedInMe();
   const { data: order, error, isPending, refetch } = useOrder(id);
   const [action, setAction] = useState<RepairAction | null>(null);
+  // 回访 records on the order's visit task, where the visit module's checks apply.
+  const recordVisit = useRecordTicketVisit(order?.visits ?? noVisits);
 
   if (isPending) return <FullPageSpin />;
   if (error || !order) {
@@ -203,7 +208,7 @@ export function OrderDetailPage() {
       </div>
 
       <Card size="small" title={t('order.actions')} style={{ marginBottom: 12 }}>
-        <ActionButtons order={order} onPick={setAction} />
+        <ActionButtons order={order} onPick={(a) => (a === 'visit' ? recordVisit.open() : setAction(a))} />
       </Card>
 
       <Row gutter={12}>
@@ -263,26 +268,7 @@ export function OrderDetailPage() {
             </Col>
           </Row>
           <Card size="small" title={t('order.visits')} style={{ marginBottom: 12 }}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={order.visits}
-              data-testid="order-visits"
-              columns={[
-                { title: t('order.dueAt'), dataIndex: 'dueAt', render: (d: string) => formatDateTime(d) },
-                {
-                  title: t('order.status'),
-                  dataIndex: 'status',
-                  render: (s: string) => <Tag color={s === 'done' ? 'green' : 'orange'}>{label('visitStatus', s)}</Tag>,
-                },
-                { title: t('form.outcome'), dataIndex: 'outcome', render: (o: string | null) => (o ? label('visitOutcome', o) : '—') },
-                { title: t('form.method'), dataIndex: 'method', render: (m: string | null) => (m ? label('visitMethod', m) : '—') },
-                { title: t('form.comment'), dataIndex: 'comment', ellipsis: true },
-                { title: t('visits.visitedBy'), dataIndex: 'visitedByName' },
-                { title: t('visits.visitedAt'), dataIndex: 'visitedAt', render: (d: string | null) => formatDateTime(d) },
-              ]}
-            />
+            <TicketVisits visits={order.visits} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -296,6 +282,7 @@ export function OrderDetailPage() {
         </Col>
       </Row>
       <ActionModal order={order} action={action} onClose={() => setAction(null)} />
+      {recordVisit.modal}
     </div>
   );
 }

@@ -14,7 +14,16 @@ const relationKey = (r: string) =>
   r === 'owner' ? 'newOrder.relationOwner' : r === 'tenant' ? 'newOrder.relationTenant' : r === 'family' ? 'newOrder.relationFamily' : null;
 
 /** Finds a room by building / unit / number, or by a resident's name or phone; picking a resident fills the reporter. */
-export function RoomFinder({ communityId, onPick }: { communityId: string; onPick: (p: PickedReporter) => void }) {
+export function RoomFinder({
+  communityId,
+  onPick,
+  pickLabel,
+}: {
+  communityId: string;
+  onPick: (p: PickedReporter) => void;
+  /** The pick button's words when the resident is picked for something else than a repair. */
+  pickLabel?: string;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Omit<RoomSearch, 'communityId'>>();
   const [params, setParams] = useState<RoomSearch | null>(null);
@@ -105,7 +114,7 @@ export function RoomFinder({ communityId, onPick }: { communityId: string; onPic
                           <Typography.Text type="secondary">{r.phone}</Typography.Text>
                           <Tag>{rel ? t(rel as 'newOrder.relationOwner') : r.relation}</Tag>
                           <Button size="small" type="link" onClick={() => onPick({ room, resident: r })} data-testid="pick-resident">
-                            {t('newOrder.pickResident')}
+                            {pickLabel ?? t('newOrder.pickResident')}
                           </Button>
                         </Space>
                       );

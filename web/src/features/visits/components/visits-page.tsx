@@ -1,55 +1,81 @@
-import { Button, Card, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { Card, Segmented, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCommunity } from '../../../app/community-context';
-import { visitorRoles } from '../../../app/roles';
 import { LoadError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
-import { Countdown } from '../../repair/components/countdown';
-import { OrderActionLauncher } from '../../repair/components/order-action-launcher';
-import { useSignedInMe } from '../../auth/api/get-me';
-import { type VisitStatus, type VisitTask, useVisits } from '../api/list-visits';
+import { type VisitAction, type VisitListParams, type VisitSummary, useVisitList } from '../api/visits';
+import { VisitActionButtons, VisitActionModal } from './visit-action-modal';
+import { DueCell, KindTag, OutcomeTag, RoundTag, TicketLink, VisitStatusTag } from './visit-tags';
 
-/** /visits 回访: follow-up visits due (the overdue ones red), and those done. */
+const tabs = ['pending', 'booked', 'rectifying', 'reprocessing', 'closed', 'mine'] as const satisfies VisitListParams['tab'][];
+type Tab = (typeof tabs)[number];
+const kinds = ['repair', 'complaint', 'matter'] as const;
+
+const isTab = (v: string | null): v is Tab => (tabs as readonly string[]).includes(v ?? '');
+
+/** /visits 回访: visit tasks of every ticket kind, by state; the overdue ones red. */
 export function VisitsPage() {
   const { t } = useTranslation();
-  const me = useSignedInMe();
   const { communityId, canPickAll } = useCommunity();
-  const [status, setStatus] = useState<VisitStatus>('pending');
-  const { data, error, isFetching, refetch } = useVisits(communityId, status);
-  const [visiting, setVisiting] = useState<string | null>(null);
-  const close = useCallback(() => setVisiting(null), []);
-  const canVisit = visitorRoles.includes(me.role);
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const tab: Tab = isTab(tabParam) ? tabParam : 'pending';
+  const kind = params.get('kind') ?? '';
+  const { data, error, isFetching, refetch } = useVisitList({ communityId, tab, ticketKind: kind || undefined });
+  const [picked, setPicked] = useState<{ task: VisitSummary; action: VisitAction } | null>(null);
 
-  const columns = [
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const isDoneTab = tab === 'closed';
+  const columns: TableColumnsType<VisitSummary> = [
     {
-      title: t('order.number'),
+      title: t('visitTasks.columns.ticket'),
       dataIndex: 'ticketNumber',
-      width: 150,
-      render: (n: string, v: VisitTask) => (
-        <Link to={`/orders/${v.ticketId}`} className="order-number" data-testid="order-link">
-          {n}
-        </Link>
+      width: 170,
+      fixed: 'start',
+      render: (_: string, v) => (
+        <Space orientation="vertical" size={2}>
+          <TicketLink task={v} />
+          <Space size={4} wrap>
+            <KindTag kind={v.ticketKind} />
+            {v.round > 1 ? <RoundTag round={v.round} /> : null}
+            {v.duty !== 'desk' ? <Tag style={{ marginInlineEnd: 0 }}>{label('visitTasks.duties', v.duty)}</Tag> : null}
+          </Space>
+        </Space>
       ),
     },
-    ...(canPickAll && !communityId ? [{ title: t('order.community'), dataIndex: 'communityName', width: 120 }] : []),
-    { title: t('order.location'), dataIndex: 'location', width: 170, ellipsis: true },
+    ...(canPickAll && !communityId ? [{ title: t('visitTasks.columns.community'), dataIndex: 'communityName', width: 110 }] : []),
     {
-      title: t('order.reporter'),
+      title: t('visitTasks.columns.reporter'),
       dataIndex: 'reporterName',
       width: 170,
-      render: (name: string, v: VisitTask) => (
-        <span data-testid="visit-reporter">
-          {name} <a href={`tel:${v.reporterPhone}`}>{v.reporterPhone}</a>
-        </span>
+      render: (name: string, v) => (
+        <Space orientation="vertical" size={0} data-testid="visit-reporter">
+          <span>
+            {name} <a href={`tel:${v.reporterPhone}`}>{v.reporterPhone}</a>
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v.location}
+          </Typography.Text>
+        </Space>
       ),
     },
-    { title: t('order.assignee'), dataIndex: 'assigneeName', width: 100, render: (n: string | null) => n ?? '—' },
     {
-      title: t('order.content'),
+      title: t('visitTasks.columns.content'),
       dataIndex: 'content',
+      width: 200,
       ellipsis: { showTitle: false },
       render: (c: string) => (
         <Tooltip title={c} placement="topLeft">
@@ -57,83 +83,117 @@ export function VisitsPage() {
         </Tooltip>
       ),
     },
-    ...(status === 'pending'
+    {
+      title: t('visitTasks.columns.handler'),
+      key: 'handler',
+      width: 90,
+      render: (_: unknown, v) => v.technicianName ?? v.assigneeName ?? '—',
+    },
+    { title: t('visitTasks.columns.status'), dataIndex: 'status', width: 110, render: (s: string) => <VisitStatusTag status={s} /> },
+    ...(isDoneTab
       ? [
           {
-            title: t('visits.dueAt'),
-            dataIndex: 'dueAt',
-            width: 230,
-            render: (d: string, v: VisitTask) => (
-              <span data-testid="visit-due">
-                <Typography.Text type={v.isOverdue ? 'danger' : undefined} strong={v.isOverdue}>
-                  {formatDateTime(d)}
-                </Typography.Text>{' '}
-                {v.isOverdue ? <Tag color="red">{t('visits.overdue')}</Tag> : <Countdown dueAt={d} />}
-              </span>
-            ),
+            title: t('visitTasks.columns.outcome'),
+            dataIndex: 'outcome',
+            width: 96,
+            render: (o: string | null) => <OutcomeTag outcome={o} />,
           },
           {
-            title: t('common.operation'),
-            key: 'op',
-            width: 110,
-            render: (_: unknown, v: VisitTask) =>
-              canVisit ? (
-                <Button size="small" type="primary" onClick={() => setVisiting(v.ticketId)} data-testid="action-visit">
-                  {t('visits.record')}
-                </Button>
-              ) : null,
+            title: t('visitTasks.columns.method'),
+            dataIndex: 'method',
+            width: 90,
+            render: (m: string | null) => (m ? label('visitTasks.methods', m) : '—'),
+          },
+          { title: t('visitTasks.columns.comment'), dataIndex: 'comment', width: 180, ellipsis: true },
+          { title: t('visitTasks.columns.visitedBy'), dataIndex: 'visitedByName', width: 90 },
+          {
+            title: t('visitTasks.columns.visitedAt'),
+            dataIndex: 'visitedAt',
+            width: 140,
+            render: (d: string | null) => formatDateTime(d),
           },
         ]
       : [
           {
-            title: t('form.outcome'),
-            dataIndex: 'outcome',
-            width: 100,
-            render: (o: string | null) => (o ? <Tag color={o === 'unsatisfied' ? 'red' : 'green'}>{label('visitOutcome', o)}</Tag> : '—'),
+            title: t('visitTasks.columns.dueAt'),
+            dataIndex: 'dueAt',
+            width: 210,
+            render: (_: string, v: VisitSummary) => <DueCell task={v} />,
           },
-          { title: t('form.method'), dataIndex: 'method', width: 100, render: (m: string | null) => (m ? label('visitMethod', m) : '—') },
-          { title: t('form.comment'), dataIndex: 'comment', ellipsis: true },
-          { title: t('visits.visitedBy'), dataIndex: 'visitedByName', width: 90 },
-          { title: t('visits.visitedAt'), dataIndex: 'visitedAt', width: 140, render: (d: string | null) => formatDateTime(d) },
+          {
+            title: t('visitTasks.columns.visitor'),
+            dataIndex: 'visitorName',
+            width: 90,
+            render: (n: string | null) => n ?? <Typography.Text type="secondary">{t('visitTasks.unassigned')}</Typography.Text>,
+          },
         ]),
+    {
+      title: t('visitTasks.columns.operation'),
+      key: 'op',
+      width: 290,
+      render: (_: unknown, v) => (
+        <Space size={4} wrap>
+          <VisitActionButtons task={v} size="small" onPick={(action) => setPicked({ task: v, action })} />
+          <Link to={`/visits/${v.id}`} data-testid="visit-link" style={{ paddingInline: 4 }}>
+            {t('common.detail')}
+          </Link>
+        </Space>
+      ),
+    },
   ];
 
   return (
     <div data-testid="visits-page">
       <div className="page-head">
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('visits.title')}
+          {t('visitTasks.title')}
         </Typography.Title>
       </div>
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <div className="filter-bar">
-          <Segmented<VisitStatus>
-            value={status}
-            onChange={setStatus}
+          <Segmented<Tab>
+            value={tab}
+            onChange={(v) => setParam('tab', v === 'pending' ? '' : v)}
+            options={tabs.map((v) => ({ value: v, label: t(`visitTasks.tabs.${v}`) }))}
+            data-testid="visit-tab"
+          />
+          <Select
+            value={kind}
+            onChange={(v: string) => setParam('kind', v)}
+            style={{ width: 130 }}
             options={[
-              { value: 'pending', label: t('visits.pending') },
-              { value: 'done', label: t('visits.done') },
+              { value: '', label: t('visitTasks.kinds.all') },
+              ...kinds.map((k) => ({ value: k, label: t(`visitTasks.kinds.${k}`) })),
             ]}
-            data-testid="visit-status-filter"
+            data-testid="visit-kind-filter"
           />
         </div>
         {error ? (
           <LoadError error={error} onRetry={() => void refetch()} />
         ) : (
-          <Table<VisitTask>
+          <Table<VisitSummary>
             size="small"
             rowKey="id"
             loading={isFetching && !data}
             dataSource={data ?? []}
             columns={columns}
+            scroll={{ x: 1300 }}
             pagination={{ pageSize: 50, size: 'small', hideOnSinglePage: true }}
             rowClassName={(v) => (v.isOverdue ? 'row-overdue' : '')}
-            onRow={(v) => ({ 'data-testid': 'visit-row', 'data-order-number': v.ticketNumber }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(v) =>
+              ({
+                'data-testid': 'visit-row',
+                'data-order-number': v.ticketNumber,
+                'data-visit-id': v.id,
+                'data-status': v.status,
+                'data-round': v.round,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
             data-testid="visits-table"
           />
         )}
       </Card>
-      <OrderActionLauncher orderId={visiting} action="visit" onClose={close} />
+      <VisitActionModal task={picked?.task ?? null} action={picked?.action ?? null} onClose={() => setPicked(null)} />
     </div>
   );
 }
