@@ -54,7 +54,6 @@ export function ResidentHomePage() {
           <Button
             block
             color="warning"
-            fill="outline"
             size="large"
             onClick={() => navigate('/m/complaints/new')}
             disabled={!me.rooms.length}
