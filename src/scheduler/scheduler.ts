@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../commands/context.js';
 import { fireDueTimers } from '../commands/tickets/engine.js';
+import { drawDueSampling } from '../commands/visits/sampling.js';
 
 export interface SchedulerOptions {
   pollMs: number;
+  /** How often the periodic duties run (last month's sampling visits); hourly by default. */
+  periodicMs?: number;
   onError?: (error: unknown) => void;
 }
 
-/** Polls the timers table; on start it sweeps at once, so timers due while stopped fire now. */
+/**
+ * Polls the timers table; on start it sweeps at once, so timers due while stopped fire now. Every
+ * hour (and on start) it also runs the periodic duties: drawing last month's sampling visits of
+ * each community that has none yet (idempotent, so several processes may run it).
+ */
 export class Scheduler {
   readonly workerId = `worker-${randomUUID().slice(0, 8)}`;
   private handle: NodeJS.Timeout | null = null;
+  private periodicHandle: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private periodic: Promise<number> | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -23,6 +32,23 @@ export class Scheduler {
     void this.tick();
     this.handle = setInterval(() => void this.tick(), this.options.pollMs);
     this.handle.unref();
+    void this.runPeriodic();
+    this.periodicHandle = setInterval(() => void this.runPeriodic(), this.options.periodicMs ?? 3_600_000);
+    this.periodicHandle.unref();
+  }
+
+  /** Runs the periodic duties now; resolves with how many sampling visits were drawn. */
+  async runPeriodic(): Promise<number> {
+    if (this.periodic) return this.periodic;
+    this.periodic = drawDueSampling(this.deps)
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      })
+      .finally(() => {
+        this.periodic = null;
+      });
+    return this.periodic;
   }
 
   /** Runs one round now; resolves with how many timers fired. */
@@ -41,7 +67,10 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     if (this.handle) clearInterval(this.handle);
+    if (this.periodicHandle) clearInterval(this.periodicHandle);
     this.handle = null;
+    this.periodicHandle = null;
     await this.running;
+    await this.periodic;
   }
 }

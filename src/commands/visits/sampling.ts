@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addMinutes } from '../../domain/shared/clock.js';
-import { conflict } from '../../domain/shared/errors.js';
+import { conflict, DomainError } from '../../domain/shared/errors.js';
+import { systemActor } from '../../domain/access/roles.js';
 import { zoneOffsetMinutes } from '../../domain/shared/time-of-day.js';
 import { type ClosedRepairOrder, drawSamples, type SamplingStaff, samplingFulfilment } from '../../domain/visit/sampling.js';
 import type { Executor } from '../../db/client.js';
-import { appendEvent } from '../../db/repositories/repair-orders.js';
-import { scheduleTimers } from '../../db/repositories/timers.js';
 import {
   closedRepairOrdersBetween,
   insertVisitTask,
@@ -16,9 +15,10 @@ import {
   staffOf,
   type VisitRow,
 } from '../../db/repositories/visits.js';
-import { tickets } from '../../db/schema/index.js';
+import { communities, tickets } from '../../db/schema/index.js';
 import type { SamplingView } from '../../contract/visit.js';
 import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, singleCommunity } from '../context.js';
+import { recordEvent, scheduleFor } from '../tickets/history.js';
 import { visitTimerName } from '../tickets/visit-tasks.js';
 
 /** The office's share is visited by the community's clerks and CS supervisor [004]. */
@@ -98,6 +98,35 @@ export async function drawSamplingDuties(deps: Deps, p: Principal, communityId: 
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     await singleCommunity(tx, p, communityId);
+    return drawInTx(tx, p, communityId, requested, now);
+  });
+}
+
+/**
+ * Draws last month's sampling duties of every community that has none yet (the scheduler runs this
+ * every hour, so the duties appear on the 1st without anyone pressing a button). A community
+ * without an engineering head is skipped until it has one.
+ */
+export async function drawDueSampling(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  let created = 0;
+  for (const c of await deps.database.db.select({ id: communities.id, companyId: communities.companyId }).from(communities)) {
+    const system = { ...systemActor(c.companyId, c.id), role: 'system' as const };
+    try {
+      const view = await deps.database.db.transaction((tx) => drawInTx(tx, system, c.id, undefined, now));
+      created += view.created;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'no_engineering_head') continue;
+      throw error;
+    }
+  }
+  return created;
+}
+
+type Drawer = Pick<Principal, 'kind' | 'id' | 'name' | 'companyId'> & { role: Principal['role'] | 'system' };
+
+async function drawInTx(tx: Executor, p: Drawer, communityId: string, requested: string | undefined, now: Date): Promise<SamplingView> {
+  {
     await lockCommunity(tx, communityId);
     const policy = await loadPolicy(tx, p.companyId, communityId);
     const period = requested ?? lastMonth(now, policy.timezone);
@@ -136,34 +165,19 @@ export async function drawSamplingDuties(deps: Deps, p: Principal, communityId: 
         createdAt: now,
       };
       await insertVisitTask(tx, row);
-      await scheduleTimers(tx, [
+      await scheduleFor(tx, ticket, [{ kind: visitTimerName('visit_due'), level: 0, dueAt, visitId: id }], now);
+      await recordEvent(
+        tx,
+        ticket,
+        p,
+        ticket.status,
+        ticket.status,
         {
-          id: randomUUID(),
-          companyId: p.companyId,
-          communityId,
-          ticketId: draw.orderId,
-          kind: visitTimerName('visit_due'),
-          level: 0,
-          dueAt,
-          visitId: id,
-          createdAt: now,
-        } as Parameters<typeof scheduleTimers>[1][number],
-      ]);
-      await appendEvent(tx, {
-        id: randomUUID(),
-        companyId: p.companyId,
-        communityId,
-        ticketId: draw.orderId,
-        type: 'SamplingVisitDrawn',
-        actorKind: p.kind,
-        actorId: p.id,
-        actorName: p.name,
-        actorRole: p.role,
-        fromStatus: ticket.status,
-        toStatus: ticket.status,
-        data: { visitId: id, duty: draw.duty, visitorId: draw.visitorId, period, dueAt: dueAt.toISOString() },
-        at: now,
-      });
+          type: 'SamplingVisitDrawn',
+          data: { visitId: id, duty: draw.duty, visitorId: draw.visitorId, period, dueAt: dueAt.toISOString() },
+        },
+        now,
+      );
       await deliverNotices(
         tx,
         ticket,
@@ -174,7 +188,7 @@ export async function drawSamplingDuties(deps: Deps, p: Principal, communityId: 
       created.push({ ...row, ...emptyVisitFields } as VisitRow);
     }
     return fulfilmentOf(communityId, period, orders, staff, created, names, policy, created.length);
-  });
+  }
 }
 
 const emptyVisitFields = { visitedAt: null, visitedById: null };

@@ -285,4 +285,22 @@ describe.each(await drivers())('follow-up visits over HTTP (%s)', (driver) => {
     });
     expect(status.duties.find((d: { duty: string }) => d.duty === 'office')).toMatchObject({ required: 1, done: 0, isFulfilled: false });
   });
+
+  it('draws the sampling duties by itself on the scheduler’s periodic round, once', async () => {
+    t.clock.set('2026-12-07T09:00:00+08:00');
+    const clerk = await t.login('yg.clerk');
+    for (let i = 0; i < 2; i++) {
+      const order = await finishedRepair();
+      const task = await taskOf(order.number);
+      await visit(clerk, task.id, 'record', { method: 'phone', outcome: 'satisfied', chargeCheck: 'no_charge', comment: '满意' });
+    }
+    t.clock.set('2027-01-01T08:00:00+08:00');
+    expect(await t.scheduler.runPeriodic()).toBe(3);
+    expect(await t.scheduler.runPeriodic()).toBe(0);
+    const cssup = await t.login('yg.cssup');
+    const drawn = (await t.call(cssup, { method: 'GET', url: '/api/visits?status=all&samplingPeriod=2026-12' })).json() as Task[];
+    expect(drawn).toHaveLength(3);
+    const detail = (await t.call(clerk, { method: 'GET', url: `/api/repair-orders/${drawn[0]!.ticketId}` })).json();
+    expect(detail.events.find((e: { type: string }) => e.type === 'SamplingVisitDrawn')).toMatchObject({ actorRole: 'system' });
+  });
 });
