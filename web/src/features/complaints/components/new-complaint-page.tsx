@@ -1,5 +1,5 @@
-import { Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -23,6 +23,8 @@ interface Values {
   facility?: string;
   isOnSpot?: boolean;
   onSpotResult?: string;
+  /** When staff fixed it on the spot; reporting more than an hour later is recorded as late. */
+  onSpotAt?: Dayjs;
   isForwarded?: boolean;
 }
 
@@ -64,7 +66,7 @@ export function NewComplaintPage() {
         buildingId: v.buildingId,
         facility: v.facility || undefined,
         isForwarded: v.isForwarded ?? false,
-        onSpot: v.isOnSpot ? { handledAt: dayjs().subtract(1, 'minute').toISOString(), result: v.onSpotResult ?? '' } : undefined,
+        onSpot: v.isOnSpot ? { handledAt: (v.onSpotAt ?? dayjs()).toISOString(), result: v.onSpotResult ?? '' } : undefined,
       },
       { onSuccess: (d) => navigate(`/complaints/${d.id}`), onError: (e) => onError(e, form as never, { households: 'content' }) },
     );
@@ -145,9 +147,25 @@ export function NewComplaintPage() {
               </Form.Item>
             </Space>
             {isOnSpot ? (
-              <Form.Item name="onSpotResult" label={t('complaints.fields.onSpotResult')} rules={[{ required: true }]}>
-                <Input.TextArea rows={2} data-testid="complaint-on-spot-result" />
-              </Form.Item>
+              <>
+                <Form.Item
+                  name="onSpotAt"
+                  label={t('complaints.fields.onSpotAt')}
+                  extra={t('complaints.fields.onSpotAtHint')}
+                  initialValue={dayjs()}
+                  rules={[{ required: true }]}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    data-testid="complaint-on-spot-at"
+                  />
+                </Form.Item>
+                <Form.Item name="onSpotResult" label={t('complaints.fields.onSpotResult')} rules={[{ required: true }]}>
+                  <Input.TextArea rows={2} data-testid="complaint-on-spot-result" />
+                </Form.Item>
+              </>
             ) : null}
           </>
         ) : null}
