@@ -12,7 +12,8 @@ export const usePolicy = (communityId: string | null) =>
 
 export interface SavePolicy {
   communityId: string | null;
-  override: { repair?: Record<string, unknown> };
+  /** The scope's whole override: every section it sets (see withSection in src/contract/policy.ts). */
+  override: Record<string, unknown>;
   note: string;
 }
 

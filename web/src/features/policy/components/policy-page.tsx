@@ -1,122 +1,227 @@
 import { InfoCircleOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { App, Badge, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCommunity } from '../../../app/community-context';
 import { FullPageSpin, LoadError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/datetime';
-import { label } from '../../../lib/i18n';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { usePolicy, useSavePolicy } from '../api/policy';
-import { escalationRoles, type PolicyField, policyFields, timeOfDayPattern } from './policy-fields';
+import { type PolicyView, usePolicy, useSavePolicy } from '../api/policy';
+import {
+  editorValues,
+  fieldTestKey,
+  formName,
+  type PolicyField,
+  type PolicySection,
+  policyChanges,
+  policyErrorFieldMap,
+  policySections,
+  sectionChanged,
+  sectionFields,
+  valueAt,
+  withSection,
+} from './policy-fields';
+import { PolicyEditor, useDynamicT, useShowValue } from './policy-value';
 
-type RepairValues = Record<string, unknown>;
-const repairOf = (layer: unknown): RepairValues => ((layer as { repair?: RepairValues } | null)?.repair ?? {}) as RepairValues;
+type Values = Record<string, unknown> & { note?: string };
+type History = PolicyView['history'];
 
-function useShow() {
-  const { t } = useTranslation();
-  return (f: PolicyField, v: unknown) => {
-    if (v === undefined || v === null) return <Typography.Text type="secondary">—</Typography.Text>;
-    if (f.kind === 'roles' && Array.isArray(v)) return (v as string[]).map((r) => label('role', r)).join(' → ');
-    const unit =
-      f.kind === 'minutes'
-        ? t('common.minutes')
-        : f.kind === 'hours'
-          ? t('common.hours')
-          : f.kind === 'count'
-            ? t('common.times')
-            : f.kind === 'copies'
-              ? t('common.copies')
-              : '';
-    return `${String(v)}${unit ? ` ${unit}` : ''}`;
-  };
-}
+const isSection = (s: string | null): s is PolicySection => policySections.includes(s as PolicySection);
 
-function Editor({ f }: { f: PolicyField }) {
-  const { t } = useTranslation();
-  const name = ['repair', f.key];
-  if (f.kind === 'roles') {
-    return (
-      <Form.Item name={name} style={{ margin: 0 }}>
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t('policy.inherit')}
-          options={escalationRoles.map((r) => ({ value: r, label: label('role', r) }))}
-          style={{ minWidth: 260 }}
-          data-testid={`policy-${f.key}`}
-        />
-      </Form.Item>
-    );
-  }
-  if (f.kind === 'time') {
-    return (
-      <Form.Item name={name} style={{ margin: 0 }} rules={[{ pattern: timeOfDayPattern, message: t('policy.timeFormat') }]}>
-        <Input placeholder={t('policy.inherit')} style={{ width: 120 }} maxLength={5} allowClear data-testid={`policy-${f.key}`} />
-      </Form.Item>
-    );
-  }
-  const unit =
-    f.kind === 'minutes'
-      ? t('common.minutes')
-      : f.kind === 'hours'
-        ? t('common.hours')
-        : f.kind === 'copies'
-          ? t('common.copies')
-          : t('common.times');
+/** What changed in each saved version, against the scope's version before it. */
+function HistoryChanges({ entry, history }: { entry: History[number]; history: History }) {
+  const t = useDynamicT();
+  const show = useShowValue();
+  const previous = history
+    .filter((h) => h.communityId === entry.communityId && h.version < entry.version)
+    .reduce<History[number] | undefined>((best, h) => (!best || h.version > best.version ? h : best), undefined);
+  const changes = policyChanges(previous?.override ?? {}, entry.override);
+  if (changes.length === 0) return <Typography.Text type="secondary">{t('policy.noChange')}</Typography.Text>;
   return (
-    <Form.Item name={name} style={{ margin: 0 }}>
-      <InputNumber
-        min={f.min}
-        max={f.max}
-        precision={0}
-        placeholder={t('policy.inherit')}
-        suffix={unit}
-        style={{ width: 150 }}
-        data-testid={`policy-${f.key}`}
-      />
-    </Form.Item>
+    <Space size={[4, 4]} wrap>
+      {changes.map((c) => (
+        <Tag key={c.id} data-testid="policy-change" data-field={c.id}>
+          {c.field ? (
+            <>
+              <Typography.Text type="secondary">{t(`policy.sections.${c.field.section}`)} · </Typography.Text>
+              {t(`policy.fields.${c.id}.label`)}
+            </>
+          ) : (
+            c.id
+          )}
+          {t('common.colon')}
+          {c.before !== undefined && c.after !== undefined ? (
+            <>
+              {show(c.field, c.before)} → {show(c.field, c.after)}
+            </>
+          ) : c.after !== undefined ? (
+            show(c.field, c.after)
+          ) : (
+            <>
+              <Typography.Text delete type="secondary">
+                {show(c.field, c.before)}
+              </Typography.Text>{' '}
+              {t('policy.cleared')}
+            </>
+          )}
+        </Tag>
+      ))}
+    </Space>
   );
 }
 
-/** /admin/policy 策略设置: every repair time limit and count, per company and per community, versioned. */
+/** One section's values: default, company, community, in force, and this scope's editor. */
+function SectionTable({ section, data, communityId }: { section: PolicySection; data: PolicyView; communityId: string | null }) {
+  const t = useDynamicT();
+  const show = useShowValue();
+  const fields = sectionFields(section);
+  const own = communityId ? data.communityOverride : data.companyOverride;
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t(`policy.sectionHints.${section}`)}
+      </Typography.Paragraph>
+      <Table<PolicyField>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={fields}
+        data-testid={`policy-table-${section}`}
+        onRow={(f) => ({ 'data-testid': `policy-row-${fieldTestKey(f)}` }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('policy.field'),
+            key: 'label',
+            width: 250,
+            render: (_, f) => (
+              <Space size={4} align="start">
+                <Typography.Text strong>{t(`policy.fields.${f.id}.label`)}</Typography.Text>
+                <Tooltip title={t(`policy.fields.${f.id}.help`)}>
+                  <InfoCircleOutlined style={{ color: '#8c8c8c' }} data-testid={`policy-help-${fieldTestKey(f)}`} />
+                </Tooltip>
+              </Space>
+            ),
+          },
+          { title: t('policy.defaultValue'), key: 'default', width: 190, render: (_, f) => show(f, valueAt(data.defaults, f.path)) },
+          {
+            title: t('policy.companyValue'),
+            key: 'company',
+            width: 130,
+            render: (_, f) => {
+              const v = valueAt(data.companyOverride, f.path);
+              return v !== undefined ? <Tag color="blue">{show(f, v)}</Tag> : show(f, undefined);
+            },
+          },
+          ...(communityId
+            ? [
+                {
+                  title: t('policy.communityValue'),
+                  key: 'community',
+                  width: 130,
+                  render: (_: unknown, f: PolicyField) => {
+                    const v = valueAt(data.communityOverride, f.path);
+                    return v !== undefined ? <Tag color="purple">{show(f, v)}</Tag> : show(f, undefined);
+                  },
+                },
+              ]
+            : []),
+          {
+            title: t('policy.effective'),
+            key: 'effective',
+            render: (_, f) => (
+              <Typography.Text strong data-testid={`policy-effective-${fieldTestKey(f)}`}>
+                {show(f, valueAt(data.effective, f.path))}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: t('policy.editValue'),
+            key: 'edit',
+            width: 310,
+            render: (_, f) => <PolicyEditor f={f} current={valueAt(own, f.path)} />,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * /admin/policy 策略设置: every number of every section (repairs, complaints, the duty desk,
+ * matters, visits, the time zone), per company and per community, versioned. A save writes the
+ * open tab's section; the scope's other sections stay as they are.
+ */
 export function PolicyPage() {
-  const { t } = useTranslation();
+  const t = useDynamicT();
   const { message } = App.useApp();
   const { communities, communityId: headerCommunity } = useCommunity();
-  const [scope, setScope] = useState<string>(headerCommunity ?? 'company');
+  const [params, setParams] = useSearchParams();
+  // Local state answers at once (a navigation is a deferred transition); the URL only mirrors it.
+  const [scope, setScope] = useState<string>(() => params.get('scope') ?? headerCommunity ?? 'company');
+  const [section, setSection] = useState<PolicySection>(() => {
+    const requested = params.get('section');
+    return isSection(requested) ? requested : 'repair';
+  });
   const communityId = scope === 'company' ? null : scope;
   const { data, error, isPending, refetch } = usePolicy(communityId);
   const save = useSavePolicy();
   const onError = useApiErrorHandler();
-  const [form] = Form.useForm<{ repair: RepairValues; note: string }>();
-  const show = useShow();
+  const [form] = Form.useForm<Values>();
+  const watched = Form.useWatch((v: Values) => v, { form, preserve: true });
+  const fieldMap = useMemo(policyErrorFieldMap, []);
 
-  const defaults = repairOf(data?.defaults);
-  const company = repairOf(data?.companyOverride);
-  const community = repairOf(data?.communityOverride);
-  const effective = repairOf(data?.effective);
+  const layerOf = (view: PolicyView | undefined) => (communityId ? view?.communityOverride : view?.companyOverride) ?? {};
+  const layer = layerOf(data);
 
-  // Reset the form only when a new answer arrives (another scope, or after saving).
-  useEffect(() => {
+  // Fill the editors from this scope's saved override: all of them when the scope changes; when
+  // a new answer comes for the same scope (a save, a refetch), only the sections not being edited.
+  // Before paint, so an editor never shows (or takes input into) another scope's values.
+  const loaded = useRef<{ scope: string; layer: unknown } | null>(null);
+  useLayoutEffect(() => {
     if (!data) return;
-    const layer = repairOf(communityId ? data.communityOverride : data.companyOverride);
-    form.setFieldsValue({ repair: { ...Object.fromEntries(policyFields.map((f) => [f.key, undefined])), ...layer }, note: '' });
-  }, [data, communityId, form]);
+    const next = (communityId ? data.communityOverride : data.companyOverride) ?? {};
+    const before = loaded.current;
+    if (!before || before.scope !== scope) {
+      form.resetFields();
+      form.setFieldsValue({ ...editorValues(next), note: '' });
+    } else if (before.layer !== next) {
+      const current = form.getFieldsValue(true) as Values;
+      for (const s of policySections) if (!sectionChanged(before.layer, s, current)) form.setFieldsValue(editorValues(next, s));
+    }
+    loaded.current = { scope, layer: next };
+  }, [data, communityId, scope, form]);
 
-  const fieldMap = useMemo(() => Object.fromEntries(policyFields.map((f) => [`override.repair.${f.key}`, `repair.${f.key}`])), []);
+  const ready = loaded.current?.scope === scope && watched !== undefined;
+  const dirty = (s: PolicySection) => ready && sectionChanged(layer, s, watched);
 
-  const submit = (v: { repair: RepairValues; note: string }) => {
-    const repair = Object.fromEntries(
-      Object.entries(v.repair ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && x.length === 0)),
+  const setParam = (key: string, value: string) => {
+    if (key === 'scope') setScope(value);
+    else if (isSection(value)) setSection(value);
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        n.set(key, value);
+        return n;
+      },
+      { replace: true },
     );
-    // A save replaces this scope's whole override: keep its other sections (timezone, complaint,
-    // visit…) as they are, and put the repair section from the form in.
-    const layer = ((communityId ? data?.communityOverride : data?.companyOverride) ?? {}) as Record<string, unknown>;
+  };
+
+  const submit = async () => {
+    try {
+      await form.validateFields([...sectionFields(section).map(formName), ['note']]);
+    } catch {
+      return;
+    }
+    const values = form.getFieldsValue(true) as Values;
+    const override = withSection(layer, section, values);
     save.mutate(
-      { communityId, override: { ...layer, repair } as typeof layer, note: v.note.trim() },
+      { communityId, override, note: String(values.note ?? '').trim() },
       {
-        onSuccess: () => void message.success(t('common.saved')),
+        onSuccess: (view) => {
+          form.setFieldsValue({ ...editorValues(layerOf(view), section), note: '' });
+          void message.success(t('common.saved'));
+        },
         onError: (e) => onError(e, form, fieldMap),
       },
     );
@@ -135,7 +240,13 @@ export function PolicyPage() {
         </Typography.Title>
         <Space>
           <Typography.Text type="secondary">{t('policy.scope')}</Typography.Text>
-          <Select value={scope} onChange={setScope} options={scopeOptions} style={{ minWidth: 260 }} data-testid="policy-scope" />
+          <Select
+            value={scope}
+            onChange={(v) => setParam('scope', v)}
+            options={scopeOptions}
+            style={{ minWidth: 260 }}
+            data-testid="policy-scope"
+          />
         </Space>
       </div>
       {isPending ? (
@@ -145,71 +256,38 @@ export function PolicyPage() {
       ) : (
         <>
           <Card size="small" style={{ marginBottom: 12 }}>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
               <InfoCircleOutlined /> {t('policy.hint')}
             </Typography.Paragraph>
-            <Form form={form} onFinish={submit} layout="vertical">
-              <Table<PolicyField>
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={policyFields}
-                data-testid="policy-table"
-                onRow={(f) => ({ 'data-testid': `policy-row-${f.key}` }) as React.HTMLAttributes<HTMLElement>}
-                columns={[
-                  {
-                    title: t('policy.field'),
-                    key: 'label',
-                    width: 230,
-                    render: (_, f) => (
-                      <Space size={4}>
-                        <Typography.Text strong>{t(`policy.fields.${f.key}.label`)}</Typography.Text>
-                        <Tooltip title={t(`policy.fields.${f.key}.help`)}>
-                          <InfoCircleOutlined style={{ color: '#8c8c8c' }} />
-                        </Tooltip>
-                      </Space>
-                    ),
-                  },
-                  { title: t('policy.defaultValue'), key: 'default', render: (_, f) => show(f, defaults[f.key]) },
-                  {
-                    title: t('policy.companyValue'),
-                    key: 'company',
-                    render: (_, f) =>
-                      company[f.key] !== undefined ? <Tag color="blue">{show(f, company[f.key])}</Tag> : show(f, undefined),
-                  },
-                  ...(communityId
-                    ? [
-                        {
-                          title: t('policy.communityValue'),
-                          key: 'community',
-                          render: (_: unknown, f: PolicyField) =>
-                            community[f.key] !== undefined ? <Tag color="purple">{show(f, community[f.key])}</Tag> : show(f, undefined),
-                        },
-                      ]
-                    : []),
-                  {
-                    title: t('policy.effective'),
-                    key: 'effective',
-                    render: (_, f) => (
-                      <Typography.Text strong data-testid={`policy-effective-${f.key}`}>
-                        {show(f, effective[f.key])}
-                      </Typography.Text>
-                    ),
-                  },
-                  { title: t('policy.editValue'), key: 'edit', width: 290, render: (_, f) => <Editor f={f} /> },
-                ]}
+            <Form form={form} layout="vertical" onFinish={() => void submit()}>
+              <Tabs
+                activeKey={section}
+                onChange={(k) => setParam('section', k)}
+                data-testid="policy-tabs"
+                items={policySections.map((s) => ({
+                  key: s,
+                  label: (
+                    <span data-testid={`policy-tab-${s}`} data-dirty={dirty(s) ? 'true' : undefined}>
+                      <Badge dot={dirty(s)} title={t('policy.unsaved')} offset={[6, 0]}>
+                        {t(`policy.sections.${s}`)}
+                      </Badge>
+                    </span>
+                  ),
+                  children: <SectionTable section={s} data={data} communityId={communityId} />,
+                }))}
               />
               <div className="policy-save">
                 <Form.Item
                   name="note"
                   label={t('policy.note')}
+                  extra={t('policy.saveHint')}
                   rules={[{ required: true, whitespace: true, message: t('policy.noteRequired') }]}
                   style={{ flex: 1, margin: 0 }}
                 >
                   <Input maxLength={500} placeholder={t('policy.notePlaceholder')} data-testid="policy-note" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="submit-policy">
-                  {t('policy.save')}
+                  {t('policy.save', { section: t(`policy.sections.${section}`) })}
                 </Button>
               </div>
             </Form>
@@ -221,6 +299,7 @@ export function PolicyPage() {
               dataSource={data.history}
               pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
               data-testid="policy-history"
+              onRow={(h) => ({ 'data-testid': 'policy-history-row', 'data-version': h.version }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { title: t('policy.changedAt'), dataIndex: 'createdAt', width: 150, render: (d: string) => formatDateTime(d) },
                 {
@@ -231,28 +310,11 @@ export function PolicyPage() {
                 },
                 { title: t('policy.version'), dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
                 { title: t('policy.changedBy'), dataIndex: 'changedBy', width: 100 },
-                { title: t('policy.note'), dataIndex: 'note' },
+                { title: t('policy.note'), dataIndex: 'note', width: 220 },
                 {
                   title: t('policy.overrideContent'),
-                  dataIndex: 'override',
-                  render: (o: unknown) => (
-                    <Space size={[4, 4]} wrap>
-                      {Object.entries(repairOf(o)).map(([k, v]) => {
-                        const f = policyFields.find((x) => x.key === k);
-                        return (
-                          <Tag key={k}>
-                            {f ? (
-                              <>
-                                {t(`policy.fields.${f.key}.label`)}: {show(f, v)}
-                              </>
-                            ) : (
-                              `${k}: ${JSON.stringify(v)}`
-                            )}
-                          </Tag>
-                        );
-                      })}
-                    </Space>
-                  ),
+                  key: 'changes',
+                  render: (_, h) => <HistoryChanges entry={h} history={data.history} />,
                 },
               ]}
             />
