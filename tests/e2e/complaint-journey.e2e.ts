@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, type RunningServer, shot, startServer } from './harness.js';
+import { newContext, type RunningServer, shot, signIn, startJourney, stopJourney, choose, waitForFormToClose } from './harness.js';
 
 /**
  * A collective complaint (集体投诉) told across the people who handle it, each in their own
@@ -16,28 +16,16 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startJourney());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopJourney(server, browser));
 
 interface Room {
   id: string;
   label: string;
   buildingId: string;
   residents: { id: string; name: string; phone: string }[];
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 async function residentSignIn(page: Page, phone: string): Promise<void> {
@@ -52,22 +40,13 @@ async function residentSignIn(page: Page, phone: string): Promise<void> {
   await page.getByTestId('resident-home-page').waitFor();
 }
 
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  const open = page.locator('.ant-select-dropdown:visible');
-  await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  // Let the list close, so it does not cover the next field or the screenshot.
-  for (let i = 0; i < 20 && (await open.count()) > 0; i++) await page.waitForTimeout(100);
-}
-
 /** Opens an action's form on the complaint page, lets `fill` fill it, and submits it. */
 async function act(page: Page, action: string, fill: () => Promise<void>): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-form').waitFor();
   await fill();
   await page.getByTestId('action-submit').click();
-  await page.getByTestId('action-form').waitFor({ state: 'detached' });
+  await waitForFormToClose(page, 'action-form');
 }
 
 /** Opens a complaint from the desk list by its number. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, type RunningServer, shot, startServer } from './harness.js';
+import { newContext, type RunningServer, shot, signIn, startJourney, stopJourney, choose } from './harness.js';
 
 /**
  * The duty log (值班记录) in the browser. An emergency call told across the people it reaches,
@@ -15,29 +15,12 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startJourney());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+after(() => stopJourney(server, browser));
 
 /** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
 /** Fills the new-entry form of /duty and logs it; returns the entry's number. */
 async function logEntry(
   page: Page,

@@ -90,3 +90,62 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** A journey's server and browser, started before its tests and stopped after them. */
+export async function startJourney(): Promise<{ server: RunningServer; browser: Browser }> {
+  return { server: await startServer(), browser: await launchBrowser() };
+}
+
+export async function stopJourney(server: RunningServer | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}
+
+/** Signs a staff member in on the desk's login page (every demo password is demo1234). */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo1234');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Picks an option of an antd Select by its visible text, and checks it was picked: a click that
+ * lands while the list is still opening is tried again.
+ */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const open = page.locator('.ant-select-dropdown:visible');
+    const option = open.locator('.ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor();
+    await option.click();
+    // Let the list close, so it does not cover the next field or a screenshot.
+    for (let i = 0; i < 20 && (await open.count()) > 0; i++) await page.waitForTimeout(100);
+    // A select shows the choice as text; an auto-complete holds it as the input's value.
+    const shown = await select.evaluate((el) => {
+      const input = el instanceof HTMLInputElement ? el : el.querySelector('input');
+      return `${(el as HTMLElement).innerText} ${input?.value ?? ''}`;
+    });
+    if (shown.includes(text)) return;
+  }
+  throw new Error(`could not choose “${text}” in ${testId}`);
+}
+
+/**
+ * Waits for a submitted form to close; when it stays open, fails with what the form says (a
+ * field message or the server's error), not just a timeout.
+ */
+export async function waitForFormToClose(page: Page, testId: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.getByTestId(testId).waitFor({ state: 'detached', timeout });
+  } catch (error) {
+    const said = await page
+      .locator('.ant-form-item-explain-error, .ant-message-notice, .ant-alert-message')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`${testId} stayed open: ${said.join(' | ') || (error as Error).message}`);
+  }
+}

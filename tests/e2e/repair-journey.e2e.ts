@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, type RunningServer, shot, startServer } from './harness.js';
+import { newContext, type RunningServer, shot, signIn, startJourney, stopJourney } from './harness.js';
 
 /**
  * One repair told across the people who handle it, each in their own browser: the clerk records
@@ -13,22 +13,10 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startJourney());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+after(() => stopJourney(server, browser));
 
 /** Clicks an action; when it opens a form, fills what `fill` says and submits it. */
 async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, type RunningServer, shot, startServer } from './harness.js';
+import { newContext, type RunningServer, shot, signIn, startJourney, stopJourney } from './harness.js';
 
 /**
  * Follow-up visits at the desk: an unsatisfied visit reopens the repair, the task comes back in
@@ -12,22 +12,10 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startJourney());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+after(() => stopJourney(server, browser));
 
 async function post(page: Page, url: string, data: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const res = await page.request.post(url, { data });

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { getComplaint, ComplaintListRow } from '../../commands/complaints/query-complaints.js';
 import type { complaintDetail, complaintSummary } from '../../contract/complaint.js';
+import { iso, presentEvents, presentTimers } from './ticket.js';
 
 type Summary = z.infer<typeof complaintSummary>;
 type Detail = z.infer<typeof complaintDetail>;
-
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 /** A complaint as lists show it; rows never leave the server unmapped. */
 export function presentComplaintSummary(row: ComplaintListRow): Summary {
@@ -66,17 +65,8 @@ export function presentComplaintDetail(d: Awaited<ReturnType<typeof getComplaint
     successors: d.successors,
     mergedFrom: d.mergedFrom,
     mergedInto: d.mergedInto,
-    events: d.events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      actorName: e.actorName,
-      actorRole: e.actorRole,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data as Record<string, unknown>,
-      at: iso(e.at)!,
-    })),
-    timers: d.timers.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt)!, level: t.level, status: t.status })),
+    events: presentEvents(d.events),
+    timers: presentTimers(d.timers),
     visits: d.visits.map((v) => ({ id: v.id, status: v.status, dueAt: iso(v.dueAt)!, outcome: v.outcome })),
     allowedActions: d.allowedActions,
   };

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { contactDetail, contactSummary, residentContact } from '../../contract/intake.js';
 import type { ContactListRow, getContact } from '../../commands/intake/query-contacts.js';
+import { iso, presentEvents, presentTimers } from './ticket.js';
 
 type Summary = z.infer<typeof contactSummary>;
 type Detail = z.infer<typeof contactDetail>;
 type Resident = z.infer<typeof residentContact>;
-
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 function linkedOf(row: ContactListRow): Summary['linkedTicket'] {
   const c = row.contact;
@@ -63,17 +62,8 @@ export function presentContactDetail(d: Awaited<ReturnType<typeof getContact>>):
     escalationReason: row.contact.escalationReason,
     replyMethod: row.contact.replyMethod,
     createdByName: row.ticket.createdByName,
-    events: d.events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      actorName: e.actorName,
-      actorRole: e.actorRole,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data as Record<string, unknown>,
-      at: iso(e.at)!,
-    })),
-    timers: d.timers.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt)!, level: t.level, status: t.status })),
+    events: presentEvents(d.events),
+    timers: presentTimers(d.timers),
     allowedActions: d.allowedActions,
   };
 }

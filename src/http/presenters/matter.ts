@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { matterDetail, matterSummary } from '../../contract/matter.js';
 import type { getMatter, MatterListRow } from '../../commands/matters/query-matters.js';
+import { iso, presentEvents, presentTimers } from './ticket.js';
 
 type Summary = z.infer<typeof matterSummary>;
 type Detail = z.infer<typeof matterDetail>;
 
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 const nameOf = (row: MatterListRow, id: string | null) => (id ? (row.names.get(id) ?? null) : null);
 
 /** A matter as lists show it. */
@@ -45,17 +45,8 @@ export function presentMatterDetail(d: Awaited<ReturnType<typeof getMatter>>): D
     roomId: d.row.ticket.roomId,
     channel: d.row.ticket.channel,
     createdByName: d.row.ticket.createdByName,
-    events: d.events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      actorName: e.actorName,
-      actorRole: e.actorRole,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data as Record<string, unknown>,
-      at: iso(e.at)!,
-    })),
-    timers: d.timers.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt)!, level: t.level, status: t.status })),
+    events: presentEvents(d.events),
+    timers: presentTimers(d.timers),
     visits: d.visits.map((v) => ({ id: v.id, status: v.status, dueAt: iso(v.dueAt)!, isHomeVisitRequired: v.isHomeVisitRequired })),
     fromContact: d.fromContact,
     allowedActions: d.allowedActions,

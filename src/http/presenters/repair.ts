@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import type { repairDetail, repairSummary } from '../../contract/repair.js';
 import type { getRepairOrder } from '../../commands/query-repair-orders.js';
 import type { RepairListRow } from '../../db/repositories/repair-orders.js';
+import { iso, presentEvents, presentTimers } from './ticket.js';
 
 type Summary = z.infer<typeof repairSummary>;
 type Detail = z.infer<typeof repairDetail>;
-
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 /** An order as lists and boards show it; rows never leave the server unmapped. */
 export function presentSummary(row: RepairListRow): Summary {
@@ -64,17 +63,8 @@ export function presentDetail(d: Awaited<ReturnType<typeof getRepairOrder>>): De
     quoteCents: repair.quoteCents,
     satisfaction: repair.satisfaction,
     photos: d.photos.map((p) => ({ id: p.id, mime: p.mime, url: `/api/photos/${p.id}` })),
-    events: d.events.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      actorName: e.actorName,
-      actorRole: e.actorRole,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data as Record<string, unknown>,
-      at: iso(e.at)!,
-    })),
-    timers: d.timers.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt)!, level: t.level, status: t.status })),
+    events: presentEvents(d.events),
+    timers: presentTimers(d.timers),
     visits: d.visits.map((v) => ({
       id: v.id,
       status: v.status,

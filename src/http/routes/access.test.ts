@@ -6,14 +6,14 @@ import { insertRoleNotification, type SecondCompany, seedSecondCompany } from '.
 import { loginResident, loginStaff, requestLoginCode } from '../../commands/auth.js';
 import { demoPassword } from '../../commands/seed-demo.js';
 import type { ActionPath } from '../../contract/repair.js';
-import { type Role, staffRoles } from '../../domain/access/roles.js';
+import { staffRoles } from '../../domain/access/roles.js';
 import { type RepairAction, repairRules } from '../../domain/repair/machine.js';
 import { complaintsRoutes } from '../../../tests/access/complaints.js';
 import { intakeRoutes } from '../../../tests/access/intake.js';
 import { mattersRoutes } from '../../../tests/access/matters.js';
 import { residentRoutes } from '../../../tests/access/resident.js';
 import { visitsRoutes } from '../../../tests/access/visits.js';
-import { routeKeysOf } from '../../../tests/support/access-grid.js';
+import { columns, type Expect, usernameOf as gridUsernames, matches, ok, roleOf, routeKeysOf } from '../../../tests/support/access-grid.js';
 
 /*
  * Access rules, route by route and role by role.
@@ -37,45 +37,13 @@ import { routeKeysOf } from '../../../tests/support/access-grid.js';
  *   dir   director         yg.director  tec  technician       yg.tech1
  */
 
-const ok = 'ok';
-type Expect = number | typeof ok;
-
-const columns = ['anon', 'adm', 'gm', 'ctr', 'dir', 'csm', 'css', 'clk', 'eng', 'tec', 'dep', 'fin', 'dev', 'res'] as const;
 type Column = (typeof columns)[number];
 /** Callers that appear only in the scoping tables. */
 type Extra = 'tech2' | 'otherAdmin' | 'otherClerk' | 'otherResident';
 type Caller = Column | Extra;
 
-const roleOf: Record<Column, Role | null> = {
-  anon: null,
-  adm: 'admin',
-  gm: 'company_manager',
-  ctr: 'complaint_centre',
-  dir: 'director',
-  csm: 'cs_manager',
-  css: 'cs_supervisor',
-  clk: 'clerk',
-  eng: 'eng_supervisor',
-  tec: 'technician',
-  dep: 'department_staff',
-  fin: 'finance',
-  dev: 'developer_liaison',
-  res: 'resident',
-};
-
 const usernameOf: Record<Exclude<Caller, 'anon' | 'res' | 'otherResident'>, string> = {
-  adm: 'admin',
-  gm: 'gm',
-  ctr: 'centre',
-  dir: 'yg.director',
-  csm: 'yg.csmanager',
-  css: 'yg.cssup',
-  clk: 'yg.clerk',
-  eng: 'yg.engsup',
-  tec: 'yg.tech1',
-  dep: 'yg.security',
-  fin: 'yg.finance',
-  dev: 'yg.developer',
+  ...gridUsernames,
   tech2: 'yg.tech2',
   otherAdmin: 'other.admin',
   otherClerk: 'other.clerk',
@@ -313,8 +281,6 @@ function photoUpload(orderId: string): InjectOptions {
 /** A request as a caller: `as` replaces the caller's session cookie; `stream` is for server-sent events. */
 type Req = InjectOptions & { as?: string | null; stream?: boolean };
 type Build = (caller: Caller, index: number) => Req | Promise<Req>;
-
-const matches = (want: Expect, got: number) => (want === ok ? (got >= 200 && got < 300) || got === 409 || got === 422 : got === want);
 
 /** The app's routes as "METHOD /path", from its own route tree (HEAD routes mirror GET and are left out). */
 function routesOf(tree: string): string[] {

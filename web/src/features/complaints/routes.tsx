@@ -5,6 +5,7 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Guard, isDeskStaff, isResident } from '../../app/guards';
 import type { Me } from '../auth/api/get-me';
+import { rolesWith } from '../../../../src/contract/access';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
@@ -16,20 +17,8 @@ const MobileComplaintsPage = named(() => import('./components/mobile-complaint-p
 const MobileNewComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileNewComplaintPage');
 const MobileComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileComplaintPage');
 
-/** Staff who see complaints at the desk (complaint.view, not the technician). */
-const complaintRoles = [
-  'admin',
-  'company_manager',
-  'complaint_centre',
-  'director',
-  'cs_manager',
-  'cs_supervisor',
-  'clerk',
-  'eng_supervisor',
-  'department_staff',
-  'finance',
-  'developer_liaison',
-];
+/** Staff who see complaints at the desk, from the table the server enforces (residents follow theirs on the phone). */
+const complaintRoles: string[] = rolesWith('complaint.view').filter((r) => r !== 'resident');
 const seesComplaints = (me: Me) => isDeskStaff(me) && complaintRoles.includes(me.role);
 const desk = (el: React.ReactNode) => <Guard allow={seesComplaints}>{el}</Guard>;
 const phone = (el: React.ReactNode) => (
