@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { invalid, notFound } from '../domain/shared/errors.js';
 import { ticketPhotos } from '../db/schema/index.js';
-import { appendEvent, getPhoto, getRepairOrderRow, insertPhoto, lockRepairOrder } from '../db/repositories/repair-orders.js';
+import { getPhoto, getRepairOrderRow, insertPhoto, lockRepairOrder } from '../db/repositories/repair-orders.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
 import { canSeeTicket, type Deps, type Principal, requirePermission } from './context.js';
+import { recordEvent } from './tickets/history.js';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
 export const maxPhotosPerTicket = 12;
@@ -47,21 +48,7 @@ export async function attachPhoto(deps: Deps, p: Principal, ticketId: string, by
       uploadedBy: p.name,
       createdAt: now,
     });
-    await appendEvent(tx, {
-      id: randomUUID(),
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      ticketId,
-      type: 'PhotoAdded',
-      actorKind: p.kind,
-      actorId: p.id,
-      actorName: p.name,
-      actorRole: p.role,
-      fromStatus: ticket.status,
-      toStatus: ticket.status,
-      data: { photoId: id },
-      at: now,
-    });
+    await recordEvent(tx, ticket, p, ticket.status, ticket.status, { type: 'PhotoAdded', data: { photoId: id } }, now);
     await publishLive(tx, ticketChanged(ticket, ticket.status));
     return { id, mime };
   });

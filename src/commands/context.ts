@@ -3,13 +3,11 @@ import type { Actor, Role } from '../domain/access/roles.js';
 import { isCompanyLevel } from '../domain/access/roles.js';
 import { type Permission, can } from '../domain/access/permissions.js';
 import { effectivePolicy, type Policy, type PolicyOverride, policySchema } from '../domain/policy/policy.js';
-import type { TimerSpec } from '../domain/repair/decide.js';
 import type { EngineNotice as Notice } from './tickets/kind.js';
 import type { Clock } from '../domain/shared/clock.js';
 import { forbidden, notFound } from '../domain/shared/errors.js';
 import type { Database, Executor } from '../db/client.js';
 import { insertNotifications } from '../db/repositories/notifications.js';
-import { scheduleTimers } from '../db/repositories/timers.js';
 import { getCommunity } from '../db/repositories/org.js';
 import { latestOverrides } from '../db/repositories/policy.js';
 import type { TicketRow } from '../db/repositories/repair-orders.js';
@@ -139,26 +137,4 @@ export async function deliverNotices(
   );
   await insertNotifications(ex, rows);
   if (rows.length > 0) await publishLive(ex, { type: 'notification', companyId: ticket.companyId, communityId: ticket.communityId });
-}
-
-/** Schedules a ticket's timers from the rules' specs. */
-export async function scheduleTicketTimers(
-  ex: Executor,
-  ticket: Pick<TicketRow, 'id' | 'companyId' | 'communityId'>,
-  specs: TimerSpec[],
-  now: Date,
-): Promise<void> {
-  await scheduleTimers(
-    ex,
-    specs.map((s) => ({
-      id: randomUUID(),
-      companyId: ticket.companyId,
-      communityId: ticket.communityId,
-      ticketId: ticket.id,
-      kind: s.kind,
-      level: s.level,
-      dueAt: s.dueAt,
-      createdAt: now,
-    })),
-  );
 }

@@ -4,18 +4,11 @@ import { timersForNewOrder } from '../domain/repair/decide.js';
 import { invalid, notFound } from '../domain/shared/errors.js';
 import { localDateStamp } from '../domain/shared/time-of-day.js';
 import { getBuilding, getCommunity, getResident, getRoom, getUser } from '../db/repositories/org.js';
-import { appendEvent, insertRepairOrder, nextCounter } from '../db/repositories/repair-orders.js';
+import { insertRepairOrder, nextCounter } from '../db/repositories/repair-orders.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import {
-  type Deps,
-  deliverNotices,
-  loadPolicy,
-  type Principal,
-  requirePermission,
-  singleCommunity,
-  scheduleTicketTimers,
-} from './context.js';
+import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, singleCommunity } from './context.js';
 import { hashCode, newVerificationCode } from './repair-code.js';
+import { recordEvent, scheduleFor } from './tickets/history.js';
 
 const field = (name: string, zh: string, en: string) => invalid('invalid_field', { zh, en }, [{ field: name, message: { zh, en } }]);
 
@@ -86,7 +79,6 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
     const id = randomUUID();
     const code = newVerificationCode();
     const status = assigneeId ? 'dispatched' : 'open';
-    const actor = { actorKind: p.kind, actorId: p.id, actorName: p.name, actorRole: p.role };
 
     await insertRepairOrder(
       tx,
@@ -126,31 +118,12 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
         codeHash: hashCode(id, code),
       },
     );
-    await appendEvent(tx, {
-      id: randomUUID(),
-      companyId: p.companyId,
-      communityId,
-      ticketId: id,
-      type: 'OrderCreated',
-      ...actor,
-      fromStatus: null,
-      toStatus: 'open',
-      data: { number, channel: p.role === 'resident' ? 'app' : body.channel, urgency: body.urgency, category: body.category },
-      at: now,
-    });
+    const scope = { id, companyId: p.companyId, communityId };
+    const created = { number, channel: p.role === 'resident' ? 'app' : body.channel, urgency: body.urgency, category: body.category };
+    await recordEvent(tx, scope, p, null, 'open', { type: 'OrderCreated', data: created }, now);
     if (assigneeId) {
-      await appendEvent(tx, {
-        id: randomUUID(),
-        companyId: p.companyId,
-        communityId,
-        ticketId: id,
-        type: 'OrderAssigned',
-        ...actor,
-        fromStatus: 'open',
-        toStatus: 'dispatched',
-        data: { technicianId: assigneeId, requestedByResident: true },
-        at: now,
-      });
+      const assigned = { technicianId: assigneeId, requestedByResident: true };
+      await recordEvent(tx, scope, p, 'open', 'dispatched', { type: 'OrderAssigned', data: assigned }, now);
     }
     const specs = timersForNewOrder(
       { urgency: body.urgency, timing: body.timing, appointmentAt },
@@ -159,7 +132,7 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
       policy.timezone,
       now,
     );
-    await scheduleTicketTimers(tx, { id, companyId: p.companyId, communityId }, specs, now);
+    await scheduleFor(tx, scope, specs, now);
     await deps.sms.send(
       tx,
       {

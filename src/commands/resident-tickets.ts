@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../domain/shared/errors.js';
 import { communities, complaints, contacts, matters, repairOrders, ticketRatings, tickets } from '../db/schema/index.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
 import { type Deps, deliverNotices, isOwner, type Principal } from './context.js';
-import { recordEvent } from './tickets/engine.js';
+import { recordEvent } from './tickets/history.js';
 
 /** Duty-log entries a resident follows themselves: the desk answers these (the rest become tickets). */
 const answeredContactCategories = ['consultation', 'suggestion', 'help'];

@@ -9,7 +9,8 @@ import { type Deps, loadPolicy, type Principal, requirePermission, singleCommuni
 import { placeOf } from '../matters/create-matter.js';
 import { resolveIntakeNotices } from '../tickets/contact-kind.js';
 import { insertTicket, nextTicketNumber } from '../tickets/create.js';
-import { applyTicketAction, recordEvent } from '../tickets/engine.js';
+import { applyTicketAction } from '../tickets/engine.js';
+import { recordEvent } from '../tickets/history.js';
 import { departmentHeadOf } from './people.js';
 import { checkReferral, createReferredTicket, type EntryFacts, repairBodyOf } from './refer.js';
 

@@ -11,6 +11,7 @@ import { type Deps, loadPolicy, type Principal, requirePermission, singleCommuni
 import { nextTicketNumber } from '../tickets/create.js';
 import { insertTicket } from '../tickets/create.js';
 import { resolveMatterNotices, supervisorOf } from '../tickets/matter-kind.js';
+import { recordEvent } from '../tickets/history.js';
 
 const field = (name: string, zh: string, en: string) => invalid('invalid_field', { zh, en }, [{ field: name, message: { zh, en } }]);
 
@@ -117,7 +118,6 @@ export async function createMatterInTx(
     now,
   });
   if (rest.length > 0) {
-    const { recordEvent } = await import('../tickets/engine.js');
     for (const e of rest) await recordEvent(tx, { id, companyId: p.companyId, communityId }, p, 'created', made.matter.status, e, now);
   }
   return { id, number };

@@ -4,7 +4,7 @@ import { nextCounter, type TicketInsert } from '../../db/repositories/repair-ord
 import { tickets } from '../../db/schema/index.js';
 import { publishLive, ticketChanged } from '../../notify/live.js';
 import { deliverNotices, type Principal } from '../context.js';
-import { recordEvent, scheduleFor } from './engine.js';
+import { recordEvent, scheduleFor } from './history.js';
 import type { EngineNotice, EngineTimer } from './kind.js';
 
 /**

@@ -23,8 +23,6 @@ export async function lockTicket(ex: Executor, id: string, kind: string): Promis
   return row ? { ticket, row } : null;
 }
 
-export { recordEvent, scheduleFor } from './history.js';
-
 /**
  * Takes one action on a ticket of any kind: the kind's rules decide, then in one transaction the
  * ticket and its kind row change, its history gains the event, its timers are cancelled or
