@@ -23,7 +23,7 @@ import { type TicketRow, updateTicket } from '../../db/repositories/repair-order
 import { complaints, tickets } from '../../db/schema/index.js';
 import { canSeeInScope, isOwner, type Principal } from '../context.js';
 import { recordComplaintInTx } from '../complaints/record-complaint.js';
-import type { TicketKind } from './kind.js';
+import { type TicketKind, moot, withFlag } from './kind.js';
 import { settleVisitFromTicket } from './visit-tasks.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -247,8 +247,8 @@ export const complaintKind: TicketKind<ComplaintRow, ComplaintPatch> = {
       policy.complaint,
       now,
     );
-    if (!result.isRelevant) return { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
-    const flags = result.flag && !ticket.flags.includes(result.flag) ? [...ticket.flags, result.flag] : ticket.flags;
+    if (!result.isRelevant) return moot;
+    const flags = withFlag(ticket.flags, result.flag);
     return {
       isRelevant: true,
       ticket: { flags },

@@ -17,7 +17,7 @@ import type { TicketRow } from '../../db/repositories/repair-orders.js';
 import { contacts } from '../../db/schema/index.js';
 import { canSeeInScope, type Principal } from '../context.js';
 import { nearestOnDuty } from '../intake/people.js';
-import type { EngineNotice, TicketKind } from './kind.js';
+import { type EngineNotice, type TicketKind, moot, withFlag } from './kind.js';
 
 export type ContactRow = typeof contacts.$inferSelect;
 type ContactPatch = Partial<typeof contacts.$inferInsert>;
@@ -105,8 +105,8 @@ export const contactKind: TicketKind<ContactRow, ContactPatch> = {
   decide: (input) => decideContact(input),
   async fireTimer({ tx, ticket, row, timer, policy, now }) {
     const result = fireIntakeTimer(toEntry(ticket, row), { kind: timer.kind as IntakeTimerKind, level: timer.level }, policy.intake, now);
-    if (!result.isRelevant) return { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
-    const flags = result.flag && !ticket.flags.includes(result.flag) ? [...ticket.flags, result.flag] : ticket.flags;
+    if (!result.isRelevant) return moot;
+    const flags = withFlag(ticket.flags, result.flag);
     return {
       isRelevant: true,
       ticket: { flags, ...(result.patch.ownerId ? { assigneeId: result.patch.ownerId } : {}) },

@@ -9,7 +9,7 @@ import { publishLive, ticketChanged } from '../../notify/live.js';
 import { type Deps, deliverNotices, type Principal, policyOf } from '../context.js';
 import { recordEvent, scheduleFor } from './history.js';
 import { closeReferringEntries } from '../intake/close-referring.js';
-import type { EngineNotice, TicketKind, TimerOutcome } from './kind.js';
+import { type EngineNotice, moot, type TicketKind, type TimerOutcome } from './kind.js';
 import { kindOf, visitTimerKind } from './registry.js';
 import { openVisitTask } from './visit-tasks.js';
 
@@ -117,7 +117,7 @@ export async function fireDueTimers(deps: Deps, workerId: string, maxTimers = 10
       const row = await handler.load(tx, timer.visitId ?? ticket.id);
       const result: TimerOutcome<Record<string, unknown>> = row
         ? await handler.fireTimer({ tx, ticket, row, timer, policy: policyOf(ticket), now })
-        : { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
+        : moot;
       await markTimerFired(tx, timer.id, now, workerId, result.isRelevant ? 'fired' : 'moot');
       if (!result.isRelevant) return 'fired' as const;
       await updateTicket(tx, ticket.id, { updatedAt: now, ...(result.ticket ?? {}) });

@@ -5,7 +5,8 @@ import { appendEvent, type TicketRow } from '../../db/repositories/repair-orders
 import { scheduleTimers } from '../../db/repositories/timers.js';
 import type { EngineTimer } from './kind.js';
 
-type EventActor = Pick<Actor, 'kind' | 'id' | 'name' | 'role'>;
+/** Who took a step, as the history records it. */
+export type EventActor = Pick<Actor, 'kind' | 'id' | 'name' | 'role'>;
 type TicketScope = Pick<TicketRow, 'id' | 'companyId' | 'communityId'>;
 
 /** Appends one step to a ticket's history (who, when, from → to, what). The ticket row must be locked. */

@@ -110,4 +110,9 @@ export interface FireInput<Row> {
   now: Date;
 }
 
+/** A timer that no longer matters: the ticket has moved on. */
 export const moot: TimerOutcome<never> = { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
+
+/** The flags with one more overdue flag, each kept once. */
+export const withFlag = (flags: string[], flag: string | null | undefined): string[] =>
+  flag && !flags.includes(flag) ? [...flags, flag] : flags;

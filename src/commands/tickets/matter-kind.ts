@@ -17,7 +17,7 @@ import type { TicketRow } from '../../db/repositories/repair-orders.js';
 import { matters } from '../../db/schema/index.js';
 import { canSeeInScope, type Principal } from '../context.js';
 import { matterDepartmentHeads, matterDepartmentOf } from '../intake/people.js';
-import type { EngineNotice, TicketKind } from './kind.js';
+import { type EngineNotice, type TicketKind, moot, withFlag } from './kind.js';
 
 export type MatterRow = typeof matters.$inferSelect;
 type MatterPatch = Partial<typeof matters.$inferInsert>;
@@ -137,8 +137,8 @@ export const matterKind: TicketKind<MatterRow, MatterPatch> = {
   },
   async fireTimer({ tx, ticket, row, timer, policy, now }) {
     const result = fireMatterTimer(toMatter(ticket, row), { kind: timer.kind as MatterTimerKind, level: timer.level }, policy.matter, now);
-    if (!result.isRelevant) return { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
-    const flags = result.flag && !ticket.flags.includes(result.flag) ? [...ticket.flags, result.flag] : ticket.flags;
+    if (!result.isRelevant) return moot;
+    const flags = withFlag(ticket.flags, result.flag);
     return {
       isRelevant: true,
       ticket: { flags },

@@ -12,7 +12,7 @@ import type { Executor } from '../../db/client.js';
 import { eq } from 'drizzle-orm';
 import { canSeeTicket, isOwner } from '../context.js';
 import { isCodeCorrect } from '../repair-code.js';
-import type { TicketKind } from './kind.js';
+import { type TicketKind, moot, withFlag } from './kind.js';
 import { settleVisitFromTicket } from './visit-tasks.js';
 
 type Bodies = { [K in ActionPath]: z.infer<(typeof actionBodies)[K]> };
@@ -136,8 +136,8 @@ export const repairKind: TicketKind<RepairRow, Partial<RepairInsert>> = {
       policy.repair,
       now,
     );
-    if (!result.isRelevant) return { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
-    const flags = result.flag && !ticket.flags.includes(result.flag) ? [...ticket.flags, result.flag] : ticket.flags;
+    if (!result.isRelevant) return moot;
+    const flags = withFlag(ticket.flags, result.flag);
     return {
       isRelevant: true,
       ticket: { flags },

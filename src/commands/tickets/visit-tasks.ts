@@ -11,8 +11,8 @@ import { cancelVisitTimers, insertVisitTask, openDeskTaskOf, updateVisitTask, ty
 import { visits } from '../../db/schema/index.js';
 import { publishLive, ticketChanged } from '../../notify/live.js';
 import { deliverNotices, policyOf } from '../context.js';
-import { recordEvent, scheduleFor } from './history.js';
-import type { EngineTimer, TicketKind, VisitRequest } from './kind.js';
+import { type EventActor, recordEvent, scheduleFor } from './history.js';
+import { type EngineTimer, moot, type TicketKind, type VisitRequest, withFlag } from './kind.js';
 
 /*
  * Follow-up visit tasks (回访) of every ticket kind. The task owns the visit's deadline: its timers
@@ -62,8 +62,6 @@ function rowPatchOf(patch: Partial<VisitTask>): Partial<VisitRow> {
 
 const visitTimers = (visitId: string, specs: VisitDecision['schedule']): EngineTimer[] =>
   specs.map((s) => ({ kind: visitTimerName(s.kind), dueAt: s.dueAt, level: s.level, visitId }));
-
-type EventActor = Pick<Actor, 'kind' | 'id' | 'name' | 'role'>;
 
 /**
  * Writes what the rules decided for a task in the caller's transaction: the task's row (with
@@ -197,11 +195,11 @@ export const visitTaskKind: TicketKind<VisitRow, Partial<VisitRow>> = {
   async fireTimer({ ticket, row, timer }) {
     const kind = visitTimerKindOf(timer.kind);
     const result = fireVisitTimer(toVisitTask(row), { kind, level: timer.level });
-    if (!result.isRelevant || !result.flag) return { isRelevant: false, event: null, cancel: [], schedule: [], notices: [] };
+    if (!result.isRelevant || !result.flag) return moot;
     const flag = result.flag;
-    const flags = row.flags.includes(flag) ? row.flags : [...row.flags, flag];
+    const flags = withFlag(row.flags, flag);
     // The ticket shows an overdue visit too, on boards that know nothing of visit tasks.
-    const ticketFlags = flag === 'visit_overdue' && !ticket.flags.includes(flag) ? [...ticket.flags, flag] : ticket.flags;
+    const ticketFlags = flag === 'visit_overdue' ? withFlag(ticket.flags, flag) : ticket.flags;
     return {
       isRelevant: true,
       row: { flags },
