@@ -43,10 +43,11 @@ export function requirePermission(p: Principal, permission: Permission): void {
  * staff asking for another community are refused, not silently narrowed.
  */
 export async function communityScope(ex: Executor, p: Principal, requested?: string): Promise<string[] | null> {
-  if (requested) {
-    const community = await getCommunity(ex, requested);
-    if (!community || community.companyId !== p.companyId) throw notFound({ zh: '小区', en: 'Community' });
-  }
+  if (requested) await scopedCommunity(ex, p, requested);
+  return scopeOf(p, requested);
+}
+
+function scopeOf(p: Principal, requested?: string): string[] | null {
   if (isCompanyLevel(p.role)) return requested ? [requested] : null;
   if (p.role === 'resident') {
     const own = p.communityId ? [p.communityId] : [];
@@ -57,11 +58,23 @@ export async function communityScope(ex: Executor, p: Principal, requested?: str
   return [p.communityId!];
 }
 
-/** The one community a write happens in; company-level staff must name it. */
-export async function singleCommunity(ex: Executor, p: Principal, requested: string): Promise<string> {
-  const scope = await communityScope(ex, p, requested);
+async function scopedCommunity(ex: Executor, p: Principal, id: string) {
+  const community = await getCommunity(ex, id);
+  if (!community || community.companyId !== p.companyId) throw notFound({ zh: '小区', en: 'Community' });
+  return community;
+}
+
+/** The one community a write happens in (company-level staff must name it), read once. */
+export async function writableCommunity(ex: Executor, p: Principal, requested: string) {
+  const community = await scopedCommunity(ex, p, requested);
+  const scope = scopeOf(p, requested);
   if (scope && !scope.includes(requested)) throw forbidden();
-  return requested;
+  return community;
+}
+
+/** The id of the one community a write happens in. */
+export async function singleCommunity(ex: Executor, p: Principal, requested: string): Promise<string> {
+  return (await writableCommunity(ex, p, requested)).id;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateRepairBody } from '../contract/repair.js';
 import { timersForNewOrder } from '../domain/repair/decide.js';
-import { invalid, notFound } from '../domain/shared/errors.js';
+import { invalid } from '../domain/shared/errors.js';
 import { localDateStamp } from '../domain/shared/time-of-day.js';
-import { getBuilding, getCommunity, getResident, getRoom, getUser } from '../db/repositories/org.js';
+import { getBuilding, getResident, getRoom, getUser } from '../db/repositories/org.js';
 import { insertRepairOrder, nextCounter } from '../db/repositories/repair-orders.js';
 import { publishLive, ticketChanged } from '../notify/live.js';
-import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, singleCommunity } from './context.js';
+import { type Deps, deliverNotices, loadPolicy, type Principal, requirePermission, writableCommunity } from './context.js';
 import { hashCode, newVerificationCode } from './repair-code.js';
 import { recordEvent, scheduleFor } from './tickets/history.js';
 
@@ -20,9 +20,8 @@ export async function createRepairOrder(deps: Deps, p: Principal, body: CreateRe
   requirePermission(p, 'repair.create');
   const now = deps.clock.now();
   const db = deps.database.db;
-  const communityId = await singleCommunity(db, p, body.communityId);
-  const community = await getCommunity(db, communityId);
-  if (!community) throw notFound({ zh: '小区', en: 'Community' });
+  const community = await writableCommunity(db, p, body.communityId);
+  const communityId = community.id;
   const policy = await loadPolicy(db, p.companyId, communityId);
   // The number is taken in its own short statement, not held locked through the whole create:
   // every create of a community and day shares that counter row. A create refused after this

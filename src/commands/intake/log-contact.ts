@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateContactBody, TriageBody } from '../../contract/intake.js';
 import { logContact as logContactRule, type TriagePayload } from '../../domain/intake/decide.js';
-import { notFound } from '../../domain/shared/errors.js';
-import { getCommunity } from '../../db/repositories/org.js';
 import { contacts } from '../../db/schema/index.js';
 import { createRepairOrder } from '../create-repair-order.js';
-import { type Deps, loadPolicy, type Principal, requirePermission, singleCommunity } from '../context.js';
+import { type Deps, loadPolicy, type Principal, requirePermission, writableCommunity } from '../context.js';
 import { placeOf } from '../matters/create-matter.js';
 import { resolveIntakeNotices } from '../tickets/contact-kind.js';
 import { insertTicket, nextTicketNumber } from '../tickets/create.js';
@@ -32,9 +30,8 @@ export async function logContact(deps: Deps, p: Principal, body: CreateContactBo
   requirePermission(p, 'contact.create');
   const now = deps.clock.now();
   const db = deps.database.db;
-  const communityId = await singleCommunity(db, p, body.communityId);
-  const community = await getCommunity(db, communityId);
-  if (!community) throw notFound({ zh: '小区', en: 'Community' });
+  const community = await writableCommunity(db, p, body.communityId);
+  const communityId = community.id;
   const policy = await loadPolicy(db, p.companyId, communityId);
   const departmentHeadId = await departmentHeadOf(db, communityId, p);
   const logged = logContactRule(

@@ -3,11 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { CreateMatterBody } from '../../contract/matter.js';
 import { createMatter as createMatterRule } from '../../domain/matter/decide.js';
 import { specialistSupervisors } from '../../domain/matter/machine.js';
-import { invalid, notFound } from '../../domain/shared/errors.js';
+import { invalid } from '../../domain/shared/errors.js';
 import type { Executor } from '../../db/client.js';
-import { findResidentsByPhone, getCommunity, getRoom } from '../../db/repositories/org.js';
+import { findResidentsByPhone, getRoom } from '../../db/repositories/org.js';
 import { matters, users } from '../../db/schema/index.js';
-import { type Deps, loadPolicy, type Principal, requirePermission, singleCommunity } from '../context.js';
+import { type Deps, loadPolicy, type Principal, requirePermission, writableCommunity } from '../context.js';
 import { nextTicketNumber } from '../tickets/create.js';
 import { insertTicket } from '../tickets/create.js';
 import { resolveMatterNotices, supervisorOf } from '../tickets/matter-kind.js';
@@ -60,9 +60,8 @@ export async function createMatterInTx(
   now: Date,
 ): Promise<{ id: string; number: string }> {
   requirePermission(p, 'matter.create');
-  const communityId = await singleCommunity(tx, p, body.communityId);
-  const community = await getCommunity(tx, communityId);
-  if (!community) throw notFound({ zh: '小区', en: 'Community' });
+  const community = await writableCommunity(tx, p, body.communityId);
+  const communityId = community.id;
   const policy = await loadPolicy(tx, p.companyId, communityId);
   const sendTo = body.isDraft
     ? undefined
