@@ -9,6 +9,7 @@ import { label } from '../../../lib/i18n';
 import { type ContactActionPath, type ContactDetail, useContact } from '../api/contacts';
 import { ContactActionModal } from './contact-action-modal';
 import { ContactFlagTags, ContactStatusTag } from './contact-tags';
+import { EventDataList } from '../../../components/event-data-list';
 
 const linkOf = (l: NonNullable<ContactDetail['linkedTicket']>) =>
   l.kind === 'repair' ? `/orders/${l.id}` : l.kind === 'matter' ? `/matters/${l.id}` : `/complaints/${l.id}`;
@@ -52,7 +53,7 @@ function useEventDetails() {
       else if (key === 'emergencyKind') text = t(`intake.emergencyKinds.${value}` as never);
       else if (key === 'method') text = t(`intake.replyMethods.${value}` as never);
       else text = value;
-      return [{ key, label: t(`intake.eventData.${key}` as never), text }];
+      return [{ key, label: t(`intake.eventData.${key}` as never), value: text }];
     });
 }
 
@@ -204,19 +205,7 @@ export function ContactDetailPage() {
               {e.actorName}
               {e.actorRole && e.actorRole !== 'system' ? ` · ${label('role', e.actorRole)}` : ''}
             </Typography.Text>
-            {data.length ? (
-              <Space orientation="vertical" size={0} className="timeline-data">
-                {data.map((d) => (
-                  <Typography.Text key={d.key} style={{ fontSize: 13 }}>
-                    <Typography.Text type="secondary">
-                      {d.label}
-                      {t('common.colon')}
-                    </Typography.Text>
-                    {d.text}
-                  </Typography.Text>
-                ))}
-              </Space>
-            ) : null}
+            <EventDataList items={data} />
           </div>
         ),
       };

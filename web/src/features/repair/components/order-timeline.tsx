@@ -1,10 +1,11 @@
-import { Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
 import type { RepairDetail } from '../api/types';
 import { eventDetails } from './event-data';
 import { colorOf } from './status-style';
+import { EventDataList } from '../../../components/event-data-list';
 
 const warningEvents = new Set([
   'TimerFired',
@@ -49,19 +50,7 @@ export function OrderTimeline({ events }: { events: RepairDetail['events'] }) {
                 </Tag>
               </div>
             ) : null}
-            {details.length ? (
-              <Space orientation="vertical" size={0} className="timeline-data">
-                {details.map((d) => (
-                  <Typography.Text key={d.key} style={{ fontSize: 13 }}>
-                    <Typography.Text type="secondary">
-                      {d.label}
-                      {t('common.colon')}
-                    </Typography.Text>
-                    {d.value}
-                  </Typography.Text>
-                ))}
-              </Space>
-            ) : null}
+            <EventDataList items={details} />
           </div>
         ),
       };
