@@ -8,7 +8,21 @@ import { policySchema } from '../domain/policy/policy.js';
  * never offer what the server refuses; the catalogue only adds the order and the unit.
  */
 
-export const policySections = ['repair', 'complaint', 'intake', 'matter', 'visit', 'timezone'] as const;
+export const policySections = [
+  'repair',
+  'complaint',
+  'intake',
+  'matter',
+  'visit',
+  'renovation',
+  'goodsPass',
+  'hotWork',
+  'parking',
+  'arrears',
+  'patrol',
+  'warranty',
+  'timezone',
+] as const;
 export type PolicySection = (typeof policySections)[number];
 
 export type PolicyFieldKind =
@@ -25,6 +39,11 @@ export type PolicyFieldKind =
   | 'chain'
   /** A set of free category codes. */
   | 'codes'
+  | 'days'
+  /** Working days: public holidays skipped, make-up working days counted. */
+  | 'workingDays'
+  | 'months'
+  | 'years'
   | 'timezone';
 
 export interface PolicyField {
@@ -106,6 +125,20 @@ const catalogue: [id: string, kind: PolicyFieldKind][] = [
   ['visit.samplingPercent.office', 'percent'],
   ['visit.samplingPercent.engineeringHead', 'percent'],
   ['visit.samplingPercent.repairer', 'percent'],
+
+  ['renovation.depositRefundWorkingDays', 'workingDays'],
+
+  ['goodsPass.validHours', 'hours'],
+
+  ['hotWork.maxWindowHours', 'hours'],
+
+  ['parking.cardValidityMonths', 'months'],
+
+  ['arrears.chaseIntervalDays', 'days'],
+
+  ['patrol.roundsPerWeek', 'count'],
+
+  ['warranty.developerReplyHours', 'hours'],
 
   ['timezone', 'timezone'],
 ];

@@ -26,6 +26,13 @@ import { complaintRoutes } from './routes/complaints.js';
 import { repairRoutes } from './routes/repair-orders.js';
 import { visitRoutes } from './routes/visits.js';
 import { residentRoutes } from './routes/resident.js';
+import { warrantyRoutes } from './routes/warranty.js';
+import { patrolRoutes } from './routes/patrol.js';
+import { arrearsRoutes } from './routes/arrears.js';
+import { parkingRoutes } from './routes/parking.js';
+import { hotWorkRoutes } from './routes/hot-work.js';
+import { goodsPassesRoutes } from './routes/goods-passes.js';
+import { renovationRoutes } from './routes/renovation.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -112,6 +119,13 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   await app.register(printRoutes(ctx));
   await app.register(visitRoutes(ctx));
   await app.register(residentRoutes(ctx));
+  await app.register(warrantyRoutes(ctx));
+  await app.register(patrolRoutes(ctx));
+  await app.register(arrearsRoutes(ctx));
+  await app.register(parkingRoutes(ctx));
+  await app.register(hotWorkRoutes(ctx));
+  await app.register(goodsPassesRoutes(ctx));
+  await app.register(renovationRoutes(ctx));
 
   const hasWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -75,6 +75,50 @@ export const permissions = {
   'matter.create': ['clerk', 'cs_supervisor'],
   /** Sampling duties (抽样回访): drawing and tracking them. */
   'visit.sample': ['director', 'cs_manager', 'cs_supervisor', 'eng_supervisor'],
+  // ── Issue 4: the rest of the front desk. Each feature keeps its permissions in its own block. ──
+  // 装修 renovation
+  'renovation.view': [
+    'admin',
+    'company_manager',
+    'director',
+    'cs_manager',
+    'cs_supervisor',
+    'clerk',
+    'eng_supervisor',
+    'technician',
+    'department_staff',
+    'finance',
+    'resident',
+  ],
+  'renovation.apply': ['clerk', 'cs_supervisor', 'resident'],
+  // 物品放行 goods-release passes
+  'goods_pass.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'department_staff', 'resident'],
+  'goods_pass.issue': ['clerk', 'cs_supervisor'],
+  // 临时动火 hot-work permits
+  'hot_work.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'department_staff'],
+  'hot_work.apply': ['clerk', 'cs_supervisor'],
+  // 车位 parking
+  'parking.view': [
+    'admin',
+    'company_manager',
+    'director',
+    'cs_manager',
+    'cs_supervisor',
+    'clerk',
+    'finance',
+    'department_staff',
+    'resident',
+  ],
+  'parking.apply': ['clerk', 'cs_supervisor', 'resident'],
+  // 欠费催缴 arrears
+  'arrears.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'finance'],
+  'arrears.import': ['finance'],
+  // 巡楼 building patrol
+  'patrol.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor'],
+  'patrol.record': ['director', 'cs_supervisor', 'clerk'],
+  // 保修期内维修 in-warranty defects (工作联系单 to the developer)
+  'warranty.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'developer_liaison'],
+  'warranty.create': ['director', 'cs_supervisor', 'clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { complaintPolicySchema } from '../complaint/policy.js';
+import { warrantyPolicySchema } from '../warranty/policy.js';
+import { patrolPolicySchema } from '../patrol/policy.js';
+import { arrearsPolicySchema } from '../arrears/policy.js';
+import { parkingPolicySchema } from '../parking/policy.js';
+import { hotWorkPolicySchema } from '../hot-work/policy.js';
+import { goodsPassPolicySchema } from '../goods-passes/policy.js';
+import { renovationPolicySchema } from '../renovation/policy.js';
 import { intakePolicySchema } from '../intake/policy.js';
 import { matterPolicySchema } from '../matter/policy.js';
 import { visitPolicySchema } from '../visit/policy.js';
@@ -69,6 +76,13 @@ export const policySchema = z.object({
   intake: intakePolicySchema.default(() => intakePolicySchema.parse({})),
   matter: matterPolicySchema.default(() => matterPolicySchema.parse({})),
   visit: visitPolicySchema.default(() => visitPolicySchema.parse({})),
+  renovation: renovationPolicySchema.default(() => renovationPolicySchema.parse({})),
+  goodsPass: goodsPassPolicySchema.default(() => goodsPassPolicySchema.parse({})),
+  hotWork: hotWorkPolicySchema.default(() => hotWorkPolicySchema.parse({})),
+  parking: parkingPolicySchema.default(() => parkingPolicySchema.parse({})),
+  arrears: arrearsPolicySchema.default(() => arrearsPolicySchema.parse({})),
+  patrol: patrolPolicySchema.default(() => patrolPolicySchema.parse({})),
+  warranty: warrantyPolicySchema.default(() => warrantyPolicySchema.parse({})),
   timezone: timeZone.default('Asia/Shanghai'),
 });
 

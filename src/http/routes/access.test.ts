@@ -13,6 +13,13 @@ import { intakeRoutes } from '../../../tests/access/intake.js';
 import { mattersRoutes } from '../../../tests/access/matters.js';
 import { residentRoutes } from '../../../tests/access/resident.js';
 import { visitsRoutes } from '../../../tests/access/visits.js';
+import { warrantyAccess } from '../../../tests/access/warranty.js';
+import { patrolAccess } from '../../../tests/access/patrol.js';
+import { arrearsAccess } from '../../../tests/access/arrears.js';
+import { parkingAccess } from '../../../tests/access/parking.js';
+import { hotWorkAccess } from '../../../tests/access/hot-work.js';
+import { goodsPassesAccess } from '../../../tests/access/goods-passes.js';
+import { renovationAccess } from '../../../tests/access/renovation.js';
 import { columns, type Expect, usernameOf as gridUsernames, matches, ok, roleOf, routeKeysOf } from '../../../tests/support/access-grid.js';
 
 /*
@@ -470,7 +477,20 @@ describe.each(await drivers())('access rules, every route × every role (%s)', (
   it('has an access row for every route of the app, and no row for a route that is gone', async () => {
     const routes = routesOf(t.app.printRoutes({ commonPrefix: false }));
     // Each feature's own table (tests/access/*.ts) covers its routes; its test file runs them.
-    const features = [complaintsRoutes, intakeRoutes, mattersRoutes, visitsRoutes, residentRoutes].flatMap(routeKeysOf);
+    const features = [
+      complaintsRoutes,
+      intakeRoutes,
+      mattersRoutes,
+      visitsRoutes,
+      residentRoutes,
+      renovationAccess,
+      goodsPassesAccess,
+      hotWorkAccess,
+      parkingAccess,
+      arrearsAccess,
+      patrolAccess,
+      warrantyAccess,
+    ].flatMap(routeKeysOf);
     const covered = [...Object.keys(routeTable), ...(Object.keys(actionTable) as ActionPath[]).map(actionRoute), ...features].sort();
     expect(routes).toEqual(covered);
     // The OpenAPI document describes no route the tree does not have.

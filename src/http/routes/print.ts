@@ -5,14 +5,7 @@ import { idParam } from '../../contract/common.js';
 import { getCommunity, getCompany } from '../../db/repositories/org.js';
 import { principalOf } from '../auth.js';
 import type { AppContext } from '../context.js';
-
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const yuan = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
-
-const fmt = (d: Date | null | undefined, timeZone: string) =>
-  d ? new Intl.DateTimeFormat('zh-CN', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(d) : '';
+import { esc, fmt, printPage, sendPrintPage, sheet, yuan } from '../print/page.js';
 
 const categoryZh: Record<string, string> = {
   plumbing: '水暖',
@@ -45,10 +38,7 @@ export const printRoutes =
       const promised = (repair.promisedTimes as { at: string }[]).map((t) => fmt(new Date(t.at), tz)).join(' → ');
       const row = (k: string, v: string, k2?: string, v2?: string) =>
         `<tr><th>${k}</th><td${k2 ? '' : ' colspan="3"'}>${v}</td>${k2 ? `<th>${k2}</th><td>${v2}</td>` : ''}</tr>`;
-      const sheet = (label: string) => `
-<section class="sheet">
-  <header><h1>${esc(company?.name)} · ${esc(community?.name)}</h1><h2>维修派工单 Work order</h2>
-  <div class="meta"><span>单号 No. <b>${esc(ticket.number)}</b></span><span>${esc(label)}</span></div></header>
+      const body = `
   <table>
     ${row('报修人', esc(ticket.reporterName), '联系电话', esc(ticket.reporterPhone))}
     ${row('地址 / 位置', esc(ticket.location), '类别', `${esc(categoryZh[repair.category] ?? repair.category)} · ${repair.area === 'in_home' ? '入户' : '公共区域'}`)}
@@ -62,34 +52,18 @@ export const printRoutes =
     ${row('合计', `<b>${yuan(fee)}</b>${isPaid ? '（请到收费处缴费，维修人员不收现金）' : ''}`, '收费状态', repair.feeStatus === 'paid' ? '已缴' : repair.feeStatus === 'owed' ? '待缴' : '无')}
     ${row('维修结果', esc(repair.summary ?? ''))}
   </table>
-  <div class="signs"><span>接单人签收：</span><span>维修人员签字：</span><span>业主确认签字：</span></div>
-  <footer>打印时间 ${fmt(ctx.deps.clock.now(), tz)} · 共${copies}联</footer>
-</section>`;
-      const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(ticket.number)} 维修派工单</title>
-<style>
-@page { size: A4; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #111; margin: 0; }
-.sheet { width: 186mm; min-height: 130mm; margin: 0 auto 8mm; padding: 4mm 0; page-break-after: always; border-bottom: 1px dashed #999; }
-.sheet:last-of-type { page-break-after: auto; border-bottom: none; }
-header h1 { font-size: 15pt; text-align: center; margin: 0; }
-header h2 { font-size: 13pt; text-align: center; margin: 2mm 0; letter-spacing: 2pt; }
-.meta { display: flex; justify-content: space-between; font-size: 10pt; margin-bottom: 2mm; }
-table { width: 100%; border-collapse: collapse; font-size: 10pt; }
-th, td { border: 1px solid #333; padding: 1.6mm 2mm; vertical-align: top; text-align: left; }
-th { width: 28mm; background: #f3f3f3; font-weight: 600; white-space: nowrap; }
-.signs { display: flex; justify-content: space-between; margin-top: 6mm; font-size: 10pt; }
-.signs span { width: 32%; border-bottom: 1px solid #333; padding-bottom: 8mm; }
-footer { font-size: 8pt; color: #666; margin-top: 3mm; text-align: right; }
-.toolbar { text-align: center; margin: 4mm; }
-@media print { .toolbar { display: none; } }
-</style></head><body>
-<div class="toolbar"><button onclick="window.print()">打印 Print</button></div>
-${Array.from({ length: copies }, (_, i) => sheet(labels[i] ?? `第${i + 1}联`)).join('\n')}
-</body></html>`;
-      reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
-      return reply.send(html);
+  <div class="signs"><span style="width:32%">接单人签收：</span><span style="width:32%">维修人员签字：</span><span style="width:32%">业主确认签字：</span></div>`;
+      const sheets = Array.from({ length: copies }, (_, i) =>
+        sheet({
+          company: company?.name ?? '',
+          community: community?.name ?? '',
+          title: '维修派工单 Work order',
+          meta: [`单号 No. <b>${esc(ticket.number)}</b>`],
+          copy: labels[i] ?? `第${i + 1}联`,
+          body,
+          footer: `打印时间 ${fmt(ctx.deps.clock.now(), tz)} · 共${copies}联`,
+        }),
+      );
+      return sendPrintPage(reply, printPage(`${ticket.number} 维修派工单`, sheets));
     });
   };

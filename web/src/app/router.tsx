@@ -10,6 +10,13 @@ import { complaintsDeskRoutes, complaintsMobileRoutes } from '../features/compla
 import { intakeDeskRoutes, intakeMobileRoutes } from '../features/intake/routes';
 import { mattersDeskRoutes, mattersMobileRoutes } from '../features/matters/routes';
 import { visitsDeskRoutes, visitsMobileRoutes } from '../features/visits/routes';
+import { warrantyDeskRoutes, warrantyMobileRoutes } from '../features/warranty/routes';
+import { patrolDeskRoutes, patrolMobileRoutes } from '../features/patrol/routes';
+import { arrearsDeskRoutes, arrearsMobileRoutes } from '../features/arrears/routes';
+import { parkingDeskRoutes, parkingMobileRoutes } from '../features/parking/routes';
+import { hotWorkDeskRoutes, hotWorkMobileRoutes } from '../features/hot-work/routes';
+import { goodsPassesDeskRoutes, goodsPassesMobileRoutes } from '../features/goods-passes/routes';
+import { renovationDeskRoutes, renovationMobileRoutes } from '../features/renovation/routes';
 
 // Pages load on demand: the desk and the phone pages each fetch only their own code.
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -97,6 +104,13 @@ export const router = createBrowserRouter([
           ...intakeMobileRoutes,
           ...mattersMobileRoutes,
           ...visitsMobileRoutes,
+          ...warrantyMobileRoutes,
+          ...patrolMobileRoutes,
+          ...arrearsMobileRoutes,
+          ...parkingMobileRoutes,
+          ...hotWorkMobileRoutes,
+          ...goodsPassesMobileRoutes,
+          ...renovationMobileRoutes,
         ],
       },
       {
@@ -147,6 +161,13 @@ export const router = createBrowserRouter([
           ...intakeDeskRoutes,
           ...mattersDeskRoutes,
           ...visitsDeskRoutes,
+          ...warrantyDeskRoutes,
+          ...patrolDeskRoutes,
+          ...arrearsDeskRoutes,
+          ...parkingDeskRoutes,
+          ...hotWorkDeskRoutes,
+          ...goodsPassesDeskRoutes,
+          ...renovationDeskRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   ToolOutlined,
   UserOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Select, Space, Tooltip, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
@@ -23,6 +24,13 @@ import { complaintsNav } from '../../features/complaints/routes';
 import { intakeNav } from '../../features/intake/routes';
 import { mattersNav } from '../../features/matters/routes';
 import { visitsNav } from '../../features/visits/routes';
+import { warrantyNav } from '../../features/warranty/routes';
+import { patrolNav } from '../../features/patrol/routes';
+import { arrearsNav } from '../../features/arrears/routes';
+import { parkingNav } from '../../features/parking/routes';
+import { hotWorkNav } from '../../features/hot-work/routes';
+import { goodsPassesNav } from '../../features/goods-passes/routes';
+import { renovationNav } from '../../features/renovation/routes';
 import { EmergencyBanner } from '../../features/intake/components/emergency-banner';
 
 /** The staff desktop: side menu, header with community, notifications, language and sign-out. */
@@ -40,6 +48,17 @@ export function DeskLayout() {
     if (intakeRoles.includes(me.role)) list.push({ key: '/desk/new', icon: <FileAddOutlined />, label: t('nav.newOrder') });
     if (dispatchRoles.includes(me.role)) list.push({ key: '/dispatch', icon: <ToolOutlined />, label: t('nav.dispatch') });
     list.push(...intakeNav(me, t), ...complaintsNav(me, t), ...mattersNav(me, t), ...visitsNav(me, t));
+    // 前台业务: renovation, passes, permits, parking, arrears, patrol, warranty defects.
+    const frontDesk = [
+      ...renovationNav(me, t),
+      ...goodsPassesNav(me, t),
+      ...hotWorkNav(me, t),
+      ...parkingNav(me, t),
+      ...arrearsNav(me, t),
+      ...patrolNav(me, t),
+      ...warrantyNav(me, t),
+    ];
+    if (frontDesk.length) list.push({ key: 'front-desk', icon: <SolutionOutlined />, label: t('nav.frontDesk'), children: frontDesk });
     if (me.role === 'admin') {
       list.push({
         key: 'admin',

@@ -100,6 +100,7 @@ export const en: Messages = {
     visits: 'Visits',
     admin: 'Settings',
     policy: 'Policy',
+    frontDesk: 'Front desk',
     outbox: 'SMS outbox',
     orders: 'Orders',
   },
@@ -519,6 +520,10 @@ export const en: Messages = {
       households: 'households',
       percent: '%',
       dayOfMonth: 'day {{day}} of the month',
+      days: 'days',
+      workingDays: 'working days',
+      months: 'months',
+      years: 'years',
       dayUnit: 'day',
       inHours: ' ({{n}} h)',
       inDays: ' ({{n}} days)',
@@ -529,6 +534,13 @@ export const en: Messages = {
       intake: 'Duty desk & enquiries',
       matter: 'Matters',
       visit: 'Visits',
+      renovation: 'Renovation',
+      goodsPass: 'Goods release',
+      hotWork: 'Hot work',
+      parking: 'Parking',
+      arrears: 'Arrears',
+      patrol: 'Building patrol',
+      warranty: 'In-warranty defects',
       timezone: 'Time zone',
     },
     sectionHints: {
@@ -538,6 +550,13 @@ export const en: Messages = {
       matter: "A matter's hand-over by the specialist supervisor, the department's completion, and escalation when late.",
       visit:
         'Follow-up visit windows, the shorter windows for safety facilities and leaks, home-visit hours, rectification notices, sampling.',
+      renovation: 'Time limits and settings of renovation.',
+      goodsPass: 'Time limits and settings of goods release.',
+      hotWork: 'Time limits and settings of hot work.',
+      parking: 'Time limits and settings of parking.',
+      arrears: 'Time limits and settings of arrears.',
+      patrol: 'Time limits and settings of building patrol.',
+      warranty: 'Time limits and settings of in-warranty defects.',
       timezone: 'The local time zone every time limit, same-day cutoff and home-visit hour is counted in.',
     },
     targets: {
@@ -754,6 +773,42 @@ export const en: Messages = {
           office: { label: 'Office sampling', help: "The office visits at least 5% of last period's repair orders" },
           engineeringHead: { label: 'Engineering head sampling', help: 'The engineering head visits at least 10%' },
           repairer: { label: 'Repairer sampling', help: 'The repairer visits at least 20% of their own orders' },
+        },
+      },
+      renovation: {
+        depositRefundWorkingDays: {
+          label: 'Deposit refund within',
+          help: 'The renovation deposit is refunded within this many working days of passing inspection (public holidays excluded, make-up working days counted; default 7)',
+        },
+      },
+      goodsPass: {
+        validHours: {
+          label: 'Pass valid for',
+          help: 'A pass is valid this many hours after it is issued; after that a new one is needed (default 24 h)',
+        },
+      },
+      hotWork: {
+        maxWindowHours: {
+          label: 'Longest hot-work window',
+          help: "A hot-work permit's validity window may not exceed this many hours (default 12)",
+        },
+      },
+      parking: {
+        cardValidityMonths: { label: 'Parking card valid for', help: 'Default validity of a new parking card, in months (default 12)' },
+      },
+      arrears: {
+        chaseIntervalDays: {
+          label: 'Chase interval',
+          help: 'Days between two chases of one household; the clerk in charge is reminded when due (default 7)',
+        },
+      },
+      patrol: {
+        roundsPerWeek: { label: 'Patrol rounds per week', help: 'Patrol rounds the CS supervisor completes each week (default 7)' },
+      },
+      warranty: {
+        developerReplyHours: {
+          label: 'Developer reply within',
+          help: "The developer's department replies to a liaison form within this many hours (default 72)",
         },
       },
       timezone: {

@@ -6,6 +6,13 @@ import { complaintsEn, complaintsZh } from '../../features/complaints/i18n';
 import { intakeEn, intakeZh } from '../../features/intake/i18n';
 import { mattersEn, mattersZh } from '../../features/matters/i18n';
 import { visitsEn, visitsZh } from '../../features/visits/i18n';
+import { warrantyEn, warrantyZh } from '../../features/warranty/i18n';
+import { patrolEn, patrolZh } from '../../features/patrol/i18n';
+import { arrearsEn, arrearsZh } from '../../features/arrears/i18n';
+import { parkingEn, parkingZh } from '../../features/parking/i18n';
+import { hotWorkEn, hotWorkZh } from '../../features/hot-work/i18n';
+import { goodsPassesEn, goodsPassesZh } from '../../features/goods-passes/i18n';
+import { renovationEn, renovationZh } from '../../features/renovation/i18n';
 import { type Messages as CoreMessages, zhCN } from './zh-CN';
 
 /** The core catalogue plus each feature's own (features/<name>/i18n.ts). */
@@ -14,9 +21,42 @@ type Messages = CoreMessages & {
   intake: typeof intakeZh;
   matters: typeof mattersZh;
   visitTasks: typeof visitsZh;
+  warranty: typeof warrantyZh;
+  patrol: typeof patrolZh;
+  arrears: typeof arrearsZh;
+  parking: typeof parkingZh;
+  hotWork: typeof hotWorkZh;
+  goodsPasses: typeof goodsPassesZh;
+  renovation: typeof renovationZh;
 };
-const zh: Messages = { ...zhCN, complaints: complaintsZh, intake: intakeZh, matters: mattersZh, visitTasks: visitsZh };
-const english: Messages = { ...en, complaints: complaintsEn, intake: intakeEn, matters: mattersEn, visitTasks: visitsEn };
+const zh: Messages = {
+  ...zhCN,
+  complaints: complaintsZh,
+  intake: intakeZh,
+  matters: mattersZh,
+  visitTasks: visitsZh,
+  renovation: renovationZh,
+  goodsPasses: goodsPassesZh,
+  hotWork: hotWorkZh,
+  parking: parkingZh,
+  arrears: arrearsZh,
+  patrol: patrolZh,
+  warranty: warrantyZh,
+};
+const english: Messages = {
+  ...en,
+  complaints: complaintsEn,
+  intake: intakeEn,
+  matters: mattersEn,
+  visitTasks: visitsEn,
+  renovation: renovationEn,
+  goodsPasses: goodsPassesEn,
+  hotWork: hotWorkEn,
+  parking: parkingEn,
+  arrears: arrearsEn,
+  patrol: patrolEn,
+  warranty: warrantyEn,
+};
 
 export type Language = 'zh-CN' | 'en';
 const storageKey = 'pd_lang';

@@ -98,6 +98,7 @@ export const zhCN = {
     visits: '回访',
     admin: '系统设置',
     policy: '策略设置',
+    frontDesk: '前台业务',
     outbox: '短信发件箱',
     orders: '工单',
   },
@@ -517,6 +518,10 @@ export const zhCN = {
       households: '户',
       percent: '%',
       dayOfMonth: '每月 {{day}} 日',
+      days: '天',
+      workingDays: '个工作日',
+      months: '个月',
+      years: '年',
       dayUnit: '日',
       inHours: '（{{n}} 小时）',
       inDays: '（{{n}} 天）',
@@ -527,6 +532,13 @@ export const zhCN = {
       intake: '值班与咨询',
       matter: '报事',
       visit: '回访',
+      renovation: '装修',
+      goodsPass: '物品放行',
+      hotWork: '临时动火',
+      parking: '车位',
+      arrears: '欠费催缴',
+      patrol: '巡楼',
+      warranty: '保修期内维修',
       timezone: '时区',
     },
     sectionHints: {
@@ -535,6 +547,13 @@ export const zhCN = {
       intake: '值班台的咨询、建议、求助答复时限（首问责任制）与紧急求援上报。',
       matter: '报事从专业主管派单到部门完成返单的时限与超时上报。',
       visit: '各类回访的时限、安全设施与漏水的特别时限、上门时间段、整改通知与抽查比例。',
+      renovation: '装修流程的时限与设置。',
+      goodsPass: '物品放行流程的时限与设置。',
+      hotWork: '临时动火流程的时限与设置。',
+      parking: '车位流程的时限与设置。',
+      arrears: '欠费催缴流程的时限与设置。',
+      patrol: '巡楼流程的时限与设置。',
+      warranty: '保修期内维修流程的时限与设置。',
       timezone: '计算所有时限、当日截止时间和上门时间段所用的当地时区。',
     },
     targets: {
@@ -701,6 +720,30 @@ export const zhCN = {
           engineeringHead: { label: '工程主管抽查比例', help: '工程部负责人抽查不少于 10%' },
           repairer: { label: '维修人员自查比例', help: '维修人员回访本人维修单不少于 20%' },
         },
+      },
+      renovation: {
+        depositRefundWorkingDays: {
+          label: '押金退还时限',
+          help: '验收合格后在该工作日数内退还装修押金（法定节假日不计，调休上班日计入；系统默认 7 个工作日）',
+        },
+      },
+      goodsPass: {
+        validHours: { label: '放行条有效期', help: '放行条开出后在该小时数内有效，过期须重新开具（系统默认 24 小时）' },
+      },
+      hotWork: {
+        maxWindowHours: { label: '动火许可最长时段', help: '一张动火许可证的有效时段不得超过该小时数（系统默认 12 小时）' },
+      },
+      parking: {
+        cardValidityMonths: { label: '停车卡有效期', help: '新办停车卡的默认有效月数（系统默认 12 个月）' },
+      },
+      arrears: {
+        chaseIntervalDays: { label: '催缴间隔', help: '同一户两次催缴之间的天数，到期提醒负责的客服员（系统默认 7 天）' },
+      },
+      patrol: {
+        roundsPerWeek: { label: '每周巡楼次数', help: '客服主管每周应完成的巡楼次数（系统默认 7 次）' },
+      },
+      warranty: {
+        developerReplyHours: { label: '开发商回复时限', help: '工作联系单发出后开发商部门应在该小时数内回复（系统默认 72 小时）' },
       },
       timezone: { label: '时区', help: '小区所在地的 IANA 时区；时限、当日截止时间与上门时间段都按该时区计算' },
     },

@@ -49,6 +49,11 @@ function useUnit(): (f: PolicyField) => string {
           return t('policy.units.percent');
         case 'dayOfMonth':
           return t('policy.units.dayUnit');
+        case 'days':
+        case 'workingDays':
+        case 'months':
+        case 'years':
+          return t(`policy.units.${f.kind}`);
         default:
           return '';
       }

@@ -1,0 +1,2 @@
+/** Arrears (欠费催缴): tables of this feature. */
+export {};

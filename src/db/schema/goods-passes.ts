@@ -1,0 +1,2 @@
+/** Goods release passes (物品放行): tables of this feature. */
+export {};

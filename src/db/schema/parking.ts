@@ -1,0 +1,2 @@
+/** Parking (车位): tables of this feature. */
+export {};

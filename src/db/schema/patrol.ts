@@ -1,0 +1,2 @@
+/** Building patrol (巡楼): tables of this feature. */
+export {};

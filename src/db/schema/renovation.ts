@@ -1,0 +1,2 @@
+/** Renovation (装修): tables of this feature. */
+export {};
