@@ -3,6 +3,13 @@ import type { Deps } from '../commands/context.js';
 import { seedDemo } from '../commands/seed-demo.js';
 import { seedSampleOrders } from '../commands/seed-sample-orders.js';
 import { seedSampleTickets } from '../commands/seed-sample-tickets.js';
+import { seedSampleArrears } from '../commands/seed-sample-arrears.js';
+import { seedSampleGoodsPasses } from '../commands/seed-sample-goods-passes.js';
+import { seedSamplePatrol } from '../commands/seed-sample-patrol.js';
+import { seedSampleWarranty } from '../commands/seed-sample-warranty.js';
+import { seedSampleRenovation } from '../commands/seed-sample-renovation.js';
+import { seedSampleHotWork } from '../commands/seed-sample-hot-work.js';
+import { seedSampleParking } from '../commands/seed-sample-parking.js';
 import { createStaffUser } from '../commands/create-staff-user.js';
 import { parseEnv } from '../config/env.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -109,6 +116,13 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
     if (summary.isNew) {
       await seedSampleOrders(deps, summary);
       await seedSampleTickets(deps, summary);
+      await seedSampleHotWork(deps, summary);
+      await seedSampleParking(deps, summary);
+      await seedSampleArrears(deps, summary);
+      await seedSampleGoodsPasses(deps, summary);
+      await seedSamplePatrol(deps, summary);
+      await seedSampleWarranty(deps, summary);
+      await seedSampleRenovation(deps, summary);
       console.log('demo data loaded: sign in as admin / demo1234 (see README for every role)');
     }
   }

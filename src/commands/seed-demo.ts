@@ -101,6 +101,14 @@ function communityStaff(prefix: string, phoneBase: number, full: boolean): Staff
       { username: `${prefix}.developer`, name: '开发商联络人 高', role: 'developer_liaison', department: 'developer', phone: '' },
     );
   }
+  // 门岗保安: the gate guard who checks goods passes (last, so nobody else's phone number moves).
+  list.push({
+    username: `${prefix}.guard`,
+    name: `门岗保安 ${prefix === 'yg' ? '陈' : '蒋'}`,
+    role: 'department_staff',
+    department: 'security',
+    phone: '',
+  });
   return list.map((s, i) => ({ ...s, phone: `139${String(phoneBase + i).padStart(8, '0')}` }));
 }
 

@@ -39,6 +39,8 @@ export type PolicyFieldKind =
   | 'chain'
   /** A set of free category codes. */
   | 'codes'
+  /** A set of local dates (YYYY-MM-DD): a company's own days off or working days. */
+  | 'dates'
   | 'days'
   /** Working days: public holidays skipped, make-up working days counted. */
   | 'workingDays'
@@ -127,18 +129,41 @@ const catalogue: [id: string, kind: PolicyFieldKind][] = [
   ['visit.samplingPercent.repairer', 'percent'],
 
   ['renovation.depositRefundWorkingDays', 'workingDays'],
+  ['renovation.completenessCheckCutoff', 'time'],
+  ['renovation.engineeringPatrolIntervalDays', 'days'],
+  ['renovation.rectificationDeadlineHours', 'hours'],
+  ['renovation.extraHolidays', 'dates'],
+  ['renovation.extraWorkingDays', 'dates'],
 
   ['goodsPass.validHours', 'hours'],
 
   ['hotWork.maxWindowHours', 'hours'],
+  ['hotWork.inspectionIntervalMinutes', 'minutes'],
+  ['hotWork.minExtinguishers', 'count'],
 
   ['parking.cardValidityMonths', 'months'],
+  ['parking.expiryReminderDays', 'days'],
 
   ['arrears.chaseIntervalDays', 'days'],
 
   ['patrol.roundsPerWeek', 'count'],
 
   ['warranty.developerReplyHours', 'hours'],
+  ['warranty.chaseIntervalHours', 'hours'],
+  ['warranty.structureYears', 'years'],
+  ['warranty.waterproofingYears', 'years'],
+  ['warranty.heatingCoolingYears', 'years'],
+  ['warranty.electricalYears', 'years'],
+  ['warranty.drainageYears', 'years'],
+  ['warranty.equipmentYears', 'years'],
+  ['warranty.decorationYears', 'years'],
+  ['warranty.categoriesByClass.structure', 'codes'],
+  ['warranty.categoriesByClass.waterproofing', 'codes'],
+  ['warranty.categoriesByClass.heating_cooling', 'codes'],
+  ['warranty.categoriesByClass.electrical', 'codes'],
+  ['warranty.categoriesByClass.drainage', 'codes'],
+  ['warranty.categoriesByClass.equipment', 'codes'],
+  ['warranty.categoriesByClass.decoration', 'codes'],
 
   ['timezone', 'timezone'],
 ];

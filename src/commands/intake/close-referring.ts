@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { TicketRow } from '../../db/repositories/repair-orders.js';
 import { contacts, tickets } from '../../db/schema/index.js';
-import { systemPrincipal } from '../tickets/contact-kind.js';
+import { systemPrincipal } from '../tickets/kind.js';
 import { applyTicketAction } from '../tickets/engine.js';
 
 /**

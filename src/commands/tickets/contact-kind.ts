@@ -158,19 +158,3 @@ async function decideContact({
     notices: await resolveIntakeNotices(tx, ticket.communityId, d.notices),
   };
 }
-
-/** The system, acting inside a company (timers, closing entries whose ticket closed). */
-export function systemPrincipal(ticket: Pick<TicketRow, 'companyId' | 'communityId'>): Principal {
-  return {
-    kind: 'system',
-    id: 'system',
-    role: 'system' as Role,
-    name: '系统 System',
-    companyId: ticket.companyId,
-    communityId: ticket.communityId,
-    department: null,
-    roomIds: [],
-    residentIds: [],
-    phone: '',
-  };
-}

@@ -9,7 +9,7 @@ import { publishLive, ticketChanged } from '../../notify/live.js';
 import { type Deps, deliverNotices, type Principal, policyOf } from '../context.js';
 import { recordEvent, scheduleFor } from './history.js';
 import { closeReferringEntries } from '../intake/close-referring.js';
-import { type EngineNotice, moot, type TicketKind, type TimerOutcome } from './kind.js';
+import { type EngineNotice, moot, systemPrincipal, type TicketKind, type TimerOutcome } from './kind.js';
 import { kindOf, visitTimerKind } from './registry.js';
 import { openVisitTask } from './visit-tasks.js';
 
@@ -140,6 +140,7 @@ export async function fireDueTimers(deps: Deps, workerId: string, maxTimers = 10
       const after = { ...ticket, ...(result.ticket ?? {}) } as TicketRow;
       if (result.after) await result.after(tx, after);
       await publishLive(tx, ticketChanged(after, ticket.status));
+      if (result.systemAction) await applyTicketAction(tx, systemPrincipal(ticket), ticket.id, ticket.kind, result.systemAction, {}, now);
       return 'fired' as const;
     });
     if (outcome !== 'fired') break;

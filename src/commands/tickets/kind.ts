@@ -86,6 +86,12 @@ export interface TimerOutcome<RowPatch> {
   schedule: EngineTimer[];
   notices: EngineNotice[];
   after?: (tx: Executor, ticket: TicketRow) => Promise<void>;
+  /**
+   * The timer moves the ticket on (a pass expires, a permit's window opens): this action of the
+   * kind, run by the system through the engine like any other step — its rules, history, timers
+   * and notices — in the timer's transaction.
+   */
+  systemAction?: string;
 }
 
 export interface ActInput<Row> {
@@ -116,3 +122,19 @@ export const moot: TimerOutcome<never> = { isRelevant: false, event: null, cance
 /** The flags with one more overdue flag, each kept once. */
 export const withFlag = (flags: string[], flag: string | null | undefined): string[] =>
   flag && !flags.includes(flag) ? [...flags, flag] : flags;
+
+/** The system, acting inside a company (timers, closing entries whose ticket closed). */
+export function systemPrincipal(ticket: Pick<TicketRow, 'companyId' | 'communityId'>): Principal {
+  return {
+    kind: 'system',
+    id: 'system',
+    role: 'system' as Role,
+    name: '系统 System',
+    companyId: ticket.companyId,
+    communityId: ticket.communityId,
+    department: null,
+    roomIds: [],
+    residentIds: [],
+    phone: '',
+  };
+}

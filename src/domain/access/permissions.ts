@@ -91,9 +91,19 @@ export const permissions = {
     'resident',
   ],
   'renovation.apply': ['clerk', 'cs_supervisor', 'resident'],
+  /** Patrols during works: the CS assistant, security, engineering (巡查). */
+  'renovation.patrol': ['clerk', 'cs_supervisor', 'department_staff', 'eng_supervisor', 'technician'],
   // 物品放行 goods-release passes
   'goods_pass.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'department_staff', 'resident'],
+  /** Apply for a pass: the desk, or a resident ahead of time on the phone. */
+  'goods_pass.apply': ['clerk', 'cs_supervisor', 'resident'],
   'goods_pass.issue': ['clerk', 'cs_supervisor'],
+  /** Let a household with arrears take its goods out (遇特殊情况上报客服主管). */
+  'goods_pass.override': ['cs_supervisor'],
+  /** The gate (security staff only; checked by department as well). */
+  'goods_pass.gate': ['department_staff'],
+  /** The daily check of the day's passes (保安经理每天核对). */
+  'goods_pass.review': ['director', 'department_staff'],
   // 临时动火 hot-work permits
   'hot_work.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'department_staff'],
   'hot_work.apply': ['clerk', 'cs_supervisor'],
@@ -112,10 +122,17 @@ export const permissions = {
   'parking.apply': ['clerk', 'cs_supervisor', 'resident'],
   // 欠费催缴 arrears
   'arrears.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'finance'],
+  /** Import or record arrears, and take payments (财务). */
   'arrears.import': ['finance'],
+  /** Assign households to clerks (客服主管负责任务下派). */
+  'arrears.assign': ['cs_supervisor'],
+  /** Record a chase (the assigned clerk, or the supervisor). */
+  'arrears.chase': ['clerk', 'cs_supervisor'],
   // 巡楼 building patrol
   'patrol.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor'],
   'patrol.record': ['director', 'cs_supervisor', 'clerk'],
+  /** Patrol routes: their checkpoints and order. */
+  'patrol.manage_routes': ['director', 'cs_supervisor'],
   // 保修期内维修 in-warranty defects (工作联系单 to the developer)
   'warranty.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'developer_liaison'],
   'warranty.create': ['director', 'cs_supervisor', 'clerk'],

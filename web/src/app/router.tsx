@@ -17,22 +17,19 @@ import { parkingDeskRoutes, parkingMobileRoutes } from '../features/parking/rout
 import { hotWorkDeskRoutes, hotWorkMobileRoutes } from '../features/hot-work/routes';
 import { goodsPassesDeskRoutes, goodsPassesMobileRoutes } from '../features/goods-passes/routes';
 import { renovationDeskRoutes, renovationMobileRoutes } from '../features/renovation/routes';
+import { lazyPage } from '../lib/lazy-page';
 
-// Pages load on demand: the desk and the phone pages each fetch only their own code.
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
-
-const StaffLoginPage = named(() => import('../features/auth/components/staff-login-page'), 'StaffLoginPage');
-const ResidentLoginPage = named(() => import('../features/auth/components/resident-login-page'), 'ResidentLoginPage');
-const FrontDeskPage = named(() => import('../features/boards/components/front-desk-page'), 'FrontDeskPage');
-const DispatchPage = named(() => import('../features/boards/components/dispatch-page'), 'DispatchPage');
-const NewOrderPage = named(() => import('../features/repair/components/new-order-page'), 'NewOrderPage');
-const OrderDetailPage = named(() => import('../features/repair/components/order-detail-page'), 'OrderDetailPage');
-const PolicyPage = named(() => import('../features/policy/components/policy-page'), 'PolicyPage');
-const OutboxPage = named(() => import('../features/outbox/components/outbox-page'), 'OutboxPage');
-const TechHomePage = named(() => import('../features/repair/components/tech-home-page'), 'TechHomePage');
-const ResidentHomePage = named(() => import('../features/repair/components/resident-home-page'), 'ResidentHomePage');
-const ResidentReportPage = named(() => import('../features/repair/components/resident-report-page'), 'ResidentReportPage');
+const StaffLoginPage = lazyPage(() => import('../features/auth/components/staff-login-page'), 'StaffLoginPage');
+const ResidentLoginPage = lazyPage(() => import('../features/auth/components/resident-login-page'), 'ResidentLoginPage');
+const FrontDeskPage = lazyPage(() => import('../features/boards/components/front-desk-page'), 'FrontDeskPage');
+const DispatchPage = lazyPage(() => import('../features/boards/components/dispatch-page'), 'DispatchPage');
+const NewOrderPage = lazyPage(() => import('../features/repair/components/new-order-page'), 'NewOrderPage');
+const OrderDetailPage = lazyPage(() => import('../features/repair/components/order-detail-page'), 'OrderDetailPage');
+const PolicyPage = lazyPage(() => import('../features/policy/components/policy-page'), 'PolicyPage');
+const OutboxPage = lazyPage(() => import('../features/outbox/components/outbox-page'), 'OutboxPage');
+const TechHomePage = lazyPage(() => import('../features/repair/components/tech-home-page'), 'TechHomePage');
+const ResidentHomePage = lazyPage(() => import('../features/repair/components/resident-home-page'), 'ResidentHomePage');
+const ResidentReportPage = lazyPage(() => import('../features/repair/components/resident-report-page'), 'ResidentReportPage');
 const MobileOrderPage = lazy(async () => {
   const { MobileOrderPage: Page } = await import('../features/repair/components/mobile-order-page');
   return { default: Page };

@@ -1,21 +1,18 @@
 import { CommentOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Guard, isDeskStaff, isResident } from '../../app/guards';
 import type { Me } from '../auth/api/get-me';
 import { rolesWith } from '../../../../src/contract/access';
+import { lazyPage } from '../../lib/lazy-page';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
-
-const ComplaintListPage = named(() => import('./components/complaint-list-page'), 'ComplaintListPage');
-const NewComplaintPage = named(() => import('./components/new-complaint-page'), 'NewComplaintPage');
-const ComplaintDetailPage = named(() => import('./components/complaint-detail-page'), 'ComplaintDetailPage');
-const MobileComplaintsPage = named(() => import('./components/mobile-complaint-pages'), 'MobileComplaintsPage');
-const MobileNewComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileNewComplaintPage');
-const MobileComplaintPage = named(() => import('./components/mobile-complaint-pages'), 'MobileComplaintPage');
+const ComplaintListPage = lazyPage(() => import('./components/complaint-list-page'), 'ComplaintListPage');
+const NewComplaintPage = lazyPage(() => import('./components/new-complaint-page'), 'NewComplaintPage');
+const ComplaintDetailPage = lazyPage(() => import('./components/complaint-detail-page'), 'ComplaintDetailPage');
+const MobileComplaintsPage = lazyPage(() => import('./components/mobile-complaint-pages'), 'MobileComplaintsPage');
+const MobileNewComplaintPage = lazyPage(() => import('./components/mobile-complaint-pages'), 'MobileNewComplaintPage');
+const MobileComplaintPage = lazyPage(() => import('./components/mobile-complaint-pages'), 'MobileComplaintPage');
 
 /** Staff who see complaints at the desk, from the table the server enforces (residents follow theirs on the phone). */
 const complaintRoles: string[] = rolesWith('complaint.view').filter((r) => r !== 'resident');

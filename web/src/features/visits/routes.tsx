@@ -1,18 +1,15 @@
 import { ExperimentOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Guard, isDeskStaff } from '../../app/guards';
 import type { Me } from '../auth/api/get-me';
 import { visitDeskRoles } from './access';
+import { lazyPage } from '../../lib/lazy-page';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
-
-const VisitsPage = named(() => import('./components/visits-page'), 'VisitsPage');
-const VisitDetailPage = named(() => import('./components/visit-detail-page'), 'VisitDetailPage');
-const SamplingPage = named(() => import('./components/sampling-page'), 'SamplingPage');
+const VisitsPage = lazyPage(() => import('./components/visits-page'), 'VisitsPage');
+const VisitDetailPage = lazyPage(() => import('./components/visit-detail-page'), 'VisitDetailPage');
+const SamplingPage = lazyPage(() => import('./components/sampling-page'), 'SamplingPage');
 
 /** The visit desk: staff with visit.view (a technician visits their samples from the phone list). */
 const seesVisits = (me: Me) => isDeskStaff(me) && visitDeskRoles.includes(me.role);

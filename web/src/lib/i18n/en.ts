@@ -8,6 +8,7 @@ export const en: Messages = {
     tagline: 'Repairs, dispatch and follow-up visits in one service centre',
   },
   common: {
+    roomSearch: 'Building, room, owner name or phone',
     save: 'Save',
     cancel: 'Cancel',
     submit: 'Submit',
@@ -100,7 +101,7 @@ export const en: Messages = {
     visits: 'Visits',
     admin: 'Settings',
     policy: 'Policy',
-    frontDesk: 'Front desk',
+    frontDesk: 'Desk services',
     outbox: 'SMS outbox',
     orders: 'Orders',
   },
@@ -485,6 +486,8 @@ export const en: Messages = {
     short: 'Inbox',
   },
   policy: {
+    dateFormat: 'Dates are YYYY-MM-DD, e.g. 2026-10-09',
+    datesPlaceholder: 'Type a date YYYY-MM-DD and press Enter',
     title: 'Policy',
     scope: 'Scope',
     companyScope: 'Company default (all communities)',
@@ -570,6 +573,14 @@ export const en: Messages = {
       gm: 'General manager',
       supervisor: 'Receiving specialist supervisor',
       department_head: 'Handling department head',
+      // repair categories (warranty.categoriesByClass)
+      plumbing: 'Plumbing',
+      electrical: 'Electrical',
+      doors_windows: 'Doors and windows',
+      appliance: 'Appliance',
+      equipment: 'Equipment',
+      public_area: 'Public area',
+      other: 'Other',
     },
     codes: {
       safety_facility: 'Safety facility',
@@ -780,6 +791,26 @@ export const en: Messages = {
           label: 'Deposit refund within',
           help: 'The renovation deposit is refunded within this many working days of passing inspection (public holidays excluded, make-up working days counted; default 7)',
         },
+        completenessCheckCutoff: {
+          label: 'File check by',
+          help: 'The clerk checks a renovation file and passes it to the CS manager the same day; files submitted after this time are due at this time on the next working day (default 18:00)',
+        },
+        engineeringPatrolIntervalDays: {
+          label: 'Engineering patrol every',
+          help: 'During works engineering patrols each site every this many days (the CS assistant and security daily; default 3)',
+        },
+        rectificationDeadlineHours: {
+          label: 'Rectification deadline',
+          help: 'Time to put a violation right after the rectification notice, unless the issuer sets another (default 48 hours)',
+        },
+        extraHolidays: {
+          label: 'Own days off',
+          help: 'Days off besides the public holidays (YYYY-MM-DD); not counted as working days',
+        },
+        extraWorkingDays: {
+          label: 'Own working days',
+          help: 'Days worked besides the national working days, e.g. an open weekend (YYYY-MM-DD); counted as working days',
+        },
       },
       goodsPass: {
         validHours: {
@@ -792,9 +823,18 @@ export const en: Messages = {
           label: 'Longest hot-work window',
           help: "A hot-work permit's validity window may not exceed this many hours (default 12)",
         },
+        inspectionIntervalMinutes: {
+          label: 'Hot-work inspection interval',
+          help: 'While hot work is under way, security is reminded when nobody has inspected for this many minutes (default 60)',
+        },
+        minExtinguishers: { label: 'Fewest extinguishers', help: 'Extinguishers a hot-work site must have ready to apply (default 2)' },
       },
       parking: {
         cardValidityMonths: { label: 'Parking card valid for', help: 'Default validity of a new parking card, in months (default 12)' },
+        expiryReminderDays: {
+          label: 'Parking card expiry reminder',
+          help: 'The desk is reminded this many days before a card expires, to ask for renewal (default 15)',
+        },
       },
       arrears: {
         chaseIntervalDays: {
@@ -809,6 +849,53 @@ export const en: Messages = {
         developerReplyHours: {
           label: 'Developer reply within',
           help: "The developer's department replies to a liaison form within this many hours (default 72)",
+        },
+        chaseIntervalHours: {
+          label: 'Chase the developer every',
+          help: 'While the developer is late (no reply, or past the promised repair date), chase again every this many hours (default 24)',
+        },
+        structureYears: { label: 'Structure warranty', help: 'Foundations and main structure: the design life (default 50 years)' },
+        waterproofingYears: {
+          label: 'Waterproofing warranty',
+          help: 'Roof and wet-room waterproofing, exterior-wall leaks (default 5 years)',
+        },
+        heatingCoolingYears: {
+          label: 'Heating and cooling warranty',
+          help: 'Two heating / cooling seasons, counted as 2 years (default 2)',
+        },
+        electricalYears: { label: 'Electrical lines warranty', help: 'Electrical lines (default 2 years)' },
+        drainageYears: { label: 'Water and drainage warranty', help: 'Water supply and drainage pipes (default 2 years)' },
+        equipmentYears: { label: 'Equipment installation warranty', help: 'Equipment installation (default 2 years)' },
+        decorationYears: { label: 'Decoration warranty', help: 'Decoration works (default 2 years)' },
+        categoriesByClass: {
+          structure: {
+            label: 'Repair categories counted as structure',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other',
+          },
+          waterproofing: {
+            label: 'Repair categories counted as waterproofing',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other',
+          },
+          heating_cooling: {
+            label: 'Repair categories counted as heating / cooling',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other',
+          },
+          electrical: {
+            label: 'Repair categories counted as electrical lines',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other (default electrical)',
+          },
+          drainage: {
+            label: 'Repair categories counted as drainage',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other (default plumbing)',
+          },
+          equipment: {
+            label: 'Repair categories counted as equipment',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other (default equipment, appliance)',
+          },
+          decoration: {
+            label: 'Repair categories counted as decoration',
+            help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other (default doors_windows, public_area); a category under several classes takes the longest period',
+          },
         },
       },
       timezone: {
@@ -867,6 +954,7 @@ export const en: Messages = {
     invalidAmount: 'Enter an amount in yuan, at most two decimals',
   },
   tech: {
+    renovationPatrols: 'Renovation patrols',
     title: 'Technician',
     pool: 'Open pool',
     mine: 'My orders',
@@ -901,6 +989,7 @@ export const en: Messages = {
     tabComplaints: 'Complaints',
     tabConsultations: 'Questions & help',
     tabMatters: 'Matters',
+    services: { renovation: 'My renovation', parking: 'Parking', goodsPasses: 'Goods release' },
     newComplaint: 'Make a complaint',
     emptyComplaints: 'No complaints yet',
     emptyConsultations: 'No questions or help requests yet',

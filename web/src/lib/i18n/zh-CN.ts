@@ -6,6 +6,7 @@ export const zhCN = {
     tagline: '报修 · 派工 · 回访，一站式服务中心',
   },
   common: {
+    roomSearch: '输入楼栋、房号、业主姓名或电话查找',
     save: '保存',
     cancel: '取消',
     submit: '提交',
@@ -483,6 +484,8 @@ export const zhCN = {
     short: '消息',
   },
   policy: {
+    dateFormat: '日期格式为 YYYY-MM-DD，如 2026-10-09',
+    datesPlaceholder: '输入日期 YYYY-MM-DD，回车添加',
     title: '策略设置',
     scope: '设置范围',
     companyScope: '公司默认（所有小区）',
@@ -567,6 +570,14 @@ export const zhCN = {
       gm: '总经理',
       supervisor: '接单的专业主管',
       department_head: '处理部门负责人',
+      // 报修类别 (warranty.categoriesByClass)
+      plumbing: '给排水',
+      electrical: '电气',
+      doors_windows: '门窗',
+      appliance: '家电',
+      equipment: '设备',
+      public_area: '公共区域',
+      other: '其他',
     },
     codes: {
       safety_facility: '安全设施',
@@ -726,15 +737,38 @@ export const zhCN = {
           label: '押金退还时限',
           help: '验收合格后在该工作日数内退还装修押金（法定节假日不计，调休上班日计入；系统默认 7 个工作日）',
         },
+        completenessCheckCutoff: {
+          label: '资料审核截止时间',
+          help: '客服员当日完成装修资料审核并交客服经理；此时间后提交的，顺延至下一工作日的该时间（默认 18:00）',
+        },
+        engineeringPatrolIntervalDays: {
+          label: '工程巡查间隔',
+          help: '施工期间工程人员每隔该天数巡查一次（客户助理与保安每天一次；默认 3 天）',
+        },
+        rectificationDeadlineHours: {
+          label: '整改期限',
+          help: '整改通知书发出后的整改时限，开单人可另行指定（默认 48 小时）',
+        },
+        extraHolidays: {
+          label: '本单位额外休息日',
+          help: '法定节假日以外的休息日，格式 YYYY-MM-DD；计算工作日时不计入',
+        },
+        extraWorkingDays: {
+          label: '本单位额外工作日',
+          help: '法定工作日以外上班的日子（如周末值班办理），格式 YYYY-MM-DD；计算工作日时计入',
+        },
       },
       goodsPass: {
         validHours: { label: '放行条有效期', help: '放行条开出后在该小时数内有效，过期须重新开具（系统默认 24 小时）' },
       },
       hotWork: {
         maxWindowHours: { label: '动火许可最长时段', help: '一张动火许可证的有效时段不得超过该小时数（系统默认 12 小时）' },
+        inspectionIntervalMinutes: { label: '动火巡查间隔', help: '动火作业进行中，超过该分钟数无人巡查即提醒保安部（系统默认 60 分钟）' },
+        minExtinguishers: { label: '最少灭火器数量', help: '申请动火时现场至少须配备的灭火器数量（系统默认 2 具）' },
       },
       parking: {
         cardValidityMonths: { label: '停车卡有效期', help: '新办停车卡的默认有效月数（系统默认 12 个月）' },
+        expiryReminderDays: { label: '停车卡到期提醒', help: '停车卡到期前该天数提醒前台通知业户续费（系统默认 15 天）' },
       },
       arrears: {
         chaseIntervalDays: { label: '催缴间隔', help: '同一户两次催缴之间的天数，到期提醒负责的客服员（系统默认 7 天）' },
@@ -744,6 +778,44 @@ export const zhCN = {
       },
       warranty: {
         developerReplyHours: { label: '开发商回复时限', help: '工作联系单发出后开发商部门应在该小时数内回复（系统默认 72 小时）' },
+        chaseIntervalHours: { label: '跟催间隔', help: '开发商逾期未答复或超过承诺完成日期时，每隔该小时数再次跟催（系统默认 24 小时）' },
+        structureYears: { label: '主体结构保修期', help: '地基基础和主体结构：设计使用年限（系统默认 50 年）' },
+        waterproofingYears: { label: '防水保修期', help: '屋面防水、卫生间防水、外墙渗漏（系统默认 5 年）' },
+        heatingCoolingYears: { label: '供热供冷保修期', help: '供热与供冷系统为两个采暖期、供冷期，按 2 年计（系统默认 2 年）' },
+        electricalYears: { label: '电气管线保修期', help: '电气管线（系统默认 2 年）' },
+        drainageYears: { label: '给排水管道保修期', help: '给排水管道（系统默认 2 年）' },
+        equipmentYears: { label: '设备安装保修期', help: '设备安装工程（系统默认 2 年）' },
+        decorationYears: { label: '装修工程保修期', help: '装修工程（系统默认 2 年）' },
+        categoriesByClass: {
+          structure: {
+            label: '归入主体结构的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他',
+          },
+          waterproofing: {
+            label: '归入防水的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他',
+          },
+          heating_cooling: {
+            label: '归入供热供冷的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他',
+          },
+          electrical: {
+            label: '归入电气管线的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他（系统默认 electrical）',
+          },
+          drainage: {
+            label: '归入给排水的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他（系统默认 plumbing）',
+          },
+          equipment: {
+            label: '归入设备安装的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他（系统默认 equipment、appliance）',
+          },
+          decoration: {
+            label: '归入装修工程的报修类别',
+            help: '类别代码：plumbing 给排水、electrical 电气、doors_windows 门窗、appliance 家电、equipment 设备、public_area 公共区域、other 其他（系统默认 doors_windows、public_area）；同一类别归入多个保修类别时取最长保修期',
+          },
+        },
       },
       timezone: { label: '时区', help: '小区所在地的 IANA 时区；时限、当日截止时间与上门时间段都按该时区计算' },
     },
@@ -798,6 +870,7 @@ export const zhCN = {
     invalidAmount: '请输入有效金额（元，最多两位小数）',
   },
   tech: {
+    renovationPatrols: '装修巡查',
     title: '维修工作台',
     pool: '抢单池',
     mine: '我的工单',
@@ -832,6 +905,7 @@ export const zhCN = {
     tabComplaints: '投诉',
     tabConsultations: '咨询求助',
     tabMatters: '报事',
+    services: { renovation: '我的装修', parking: '车位', goodsPasses: '物品放行' },
     newComplaint: '我要投诉',
     emptyComplaints: '还没有投诉记录',
     emptyConsultations: '还没有咨询或求助记录',

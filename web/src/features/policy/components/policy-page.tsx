@@ -86,13 +86,14 @@ function SectionTable({ section, data, communityId }: { section: PolicySection; 
         rowKey="id"
         pagination={false}
         dataSource={fields}
+        scroll={{ x: 'max-content' }}
         data-testid={`policy-table-${section}`}
         onRow={(f) => ({ 'data-testid': `policy-row-${fieldTestKey(f)}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
             title: t('policy.field'),
             key: 'label',
-            width: 250,
+            width: 220,
             render: (_, f) => (
               <Space size={4} align="start">
                 <Typography.Text strong>{t(`policy.fields.${f.id}.label`)}</Typography.Text>
@@ -102,7 +103,7 @@ function SectionTable({ section, data, communityId }: { section: PolicySection; 
               </Space>
             ),
           },
-          { title: t('policy.defaultValue'), key: 'default', width: 190, render: (_, f) => show(f, valueAt(data.defaults, f.path)) },
+          { title: t('policy.defaultValue'), key: 'default', width: 170, render: (_, f) => show(f, valueAt(data.defaults, f.path)) },
           {
             title: t('policy.companyValue'),
             key: 'company',
@@ -128,6 +129,7 @@ function SectionTable({ section, data, communityId }: { section: PolicySection; 
           {
             title: t('policy.effective'),
             key: 'effective',
+            width: 170,
             render: (_, f) => (
               <Typography.Text strong data-testid={`policy-effective-${fieldTestKey(f)}`}>
                 {show(f, valueAt(data.effective, f.path))}
@@ -137,7 +139,7 @@ function SectionTable({ section, data, communityId }: { section: PolicySection; 
           {
             title: t('policy.editValue'),
             key: 'edit',
-            width: 310,
+            width: 290,
             render: (_, f) => <PolicyEditor f={f} current={valueAt(own, f.path)} />,
           },
         ]}
@@ -260,7 +262,9 @@ export function PolicyPage() {
               <InfoCircleOutlined /> {t('policy.hint')}
             </Typography.Paragraph>
             <Form form={form} layout="vertical" onFinish={() => void submit()}>
+              {/* Fourteen sections: a column of tabs keeps every one in sight, in both languages. */}
               <Tabs
+                tabPosition="left"
                 activeKey={section}
                 onChange={(k) => setParam('section', k)}
                 data-testid="policy-tabs"

@@ -128,6 +128,32 @@ export function PolicyEditor({ f, current }: { f: PolicyField; current?: unknown
       </Form.Item>
     );
   }
+  if (f.kind === 'dates') {
+    return (
+      <Form.Item
+        name={name}
+        style={{ margin: 0 }}
+        rules={[
+          {
+            validator: async (_, v: unknown) => {
+              if (Array.isArray(v) && v.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(String(d)))) throw new Error(t('policy.dateFormat'));
+            },
+          },
+        ]}
+      >
+        <Select
+          mode="tags"
+          allowClear
+          maxCount={f.maxItems}
+          tokenSeparators={[',', '，', ' ']}
+          placeholder={t('policy.datesPlaceholder')}
+          open={false}
+          style={{ minWidth: 280 }}
+          data-testid={testId}
+        />
+      </Form.Item>
+    );
+  }
   if (f.kind === 'time') {
     return (
       <Form.Item name={name} style={{ margin: 0 }} rules={[{ pattern: timeOfDayPattern, message: t('policy.timeFormat') }]}>

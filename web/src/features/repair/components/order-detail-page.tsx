@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { label } from '../../../lib/i18n';
 import { formatYuan } from '../../../lib/money';
 import { TicketVisits, useRecordTicketVisit } from '../../visits/components/ticket-visits';
+import { OrderWarrantyCard } from '../../warranty/components/order-warranty-card';
 import { useOrder } from '../api/get-order';
 import type { RepairAction, RepairDetail } from '../api/types';
 import { ActionButtons, ActionModal } from './action-modal';
@@ -216,6 +217,9 @@ export function OrderDetailPage() {
           <Card size="small" title={t('order.basics')} style={{ marginBottom: 12 }}>
             <Basics order={order} />
           </Card>
+          <div style={{ marginBottom: 12 }}>
+            <OrderWarrantyCard orderId={order.id} />
+          </div>
           <Card size="small" title={`${t('order.work')} · ${t('order.fees')}`} style={{ marginBottom: 12 }}>
             <Work order={order} />
           </Card>

@@ -19,6 +19,12 @@ const kindOfTab: Record<Exclude<Tab, 'repairs'>, MyTicketKind> = { complaints: '
  * /m/home: everything the resident follows, one tab per kind — their repairs, complaints,
  * consultations and help requests, matters — each with its state, the answer, and their rating.
  */
+const services = [
+  { path: '/m/renovations', label: 'resident.services.renovation', testId: 'my-renovations-link' },
+  { path: '/m/parking', label: 'resident.services.parking', testId: 'my-parking-link' },
+  { path: '/m/goods-passes', label: 'resident.services.goodsPasses', testId: 'my-goods-passes-link' },
+] as const;
+
 export function ResidentHomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -61,6 +67,14 @@ export function ResidentHomePage() {
           >
             {t('resident.newComplaint')}
           </Button>
+        </div>
+        {/* 装修 · 车位 · 物品放行: the household's other front-desk services. */}
+        <div className="m-welcome-services">
+          {services.map((s) => (
+            <Button key={s.path} size="small" onClick={() => navigate(s.path)} disabled={!me.rooms.length} data-testid={s.testId}>
+              {t(s.label)}
+            </Button>
+          ))}
         </div>
       </div>
       <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} data-testid="resident-tabs">

@@ -1,4 +1,4 @@
-import { Badge, DotLoading, ErrorBlock, PullToRefresh, Tabs, Toast } from 'antd-mobile';
+import { Badge, Button, DotLoading, ErrorBlock, PullToRefresh, Tabs, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -97,6 +97,12 @@ export function TechHomePage() {
   return (
     <div className="m-page" data-testid="tech-home-page">
       <MobileHeader title={me.name} canLogout extra={<MobileNotifications orderPath={(id) => `/m/tech/orders/${id}`} />} />
+      {/* Engineering's periodic renovation patrols (装修巡查) are the technician's phone work too. */}
+      <div className="m-tech-links">
+        <Button size="small" fill="outline" onClick={() => navigate('/m/renovation-patrols')} data-testid="tech-renovation-patrols">
+          {t('tech.renovationPatrols')}
+        </Button>
+      </div>
       <Tabs activeKey={tab} onChange={(k) => setParams(k === 'mine' ? { tab: 'mine' } : {}, { replace: true })} className="m-tabs">
         <Tabs.Tab
           key="pool"
