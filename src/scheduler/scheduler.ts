@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../commands/context.js';
 import { fireDueTimers } from '../commands/tickets/engine.js';
-import { drawDueSampling } from '../commands/visits/sampling.js';
+import { periodicDuties } from './periodic-duties.js';
 
 export interface SchedulerOptions {
   pollMs: number;
-  /** How often the periodic duties run (last month's sampling visits); hourly by default. */
+  /** How often the periodic duties run (src/scheduler/periodic-duties.ts); hourly by default. */
   periodicMs?: number;
   onError?: (error: unknown) => void;
 }
 
 /**
  * Polls the timers table; on start it sweeps at once, so timers due while stopped fire now. Every
- * hour (and on start) it also runs the periodic duties: drawing last month's sampling visits of
- * each community that has none yet (idempotent, so several processes may run it).
+ * hour (and on start) it also runs the periodic duties of periodic-duties.ts (each idempotent, so
+ * several processes may run them).
  */
 export class Scheduler {
   readonly workerId = `worker-${randomUUID().slice(0, 8)}`;
@@ -37,17 +37,25 @@ export class Scheduler {
     this.periodicHandle.unref();
   }
 
-  /** Runs the periodic duties now; resolves with how many sampling visits were drawn. */
+  /**
+   * Runs the periodic duties now (src/scheduler/periodic-duties.ts), one after another; one duty's
+   * failure is reported and does not stop the others. Resolves with how much they did in all.
+   */
   async runPeriodic(): Promise<number> {
     if (this.periodic) return this.periodic;
-    this.periodic = drawDueSampling(this.deps)
-      .catch((error: unknown) => {
-        this.options.onError?.(error);
-        return 0;
-      })
-      .finally(() => {
-        this.periodic = null;
-      });
+    this.periodic = (async () => {
+      let done = 0;
+      for (const duty of periodicDuties) {
+        try {
+          done += await duty.run(this.deps);
+        } catch (error: unknown) {
+          this.options.onError?.(error);
+        }
+      }
+      return done;
+    })().finally(() => {
+      this.periodic = null;
+    });
     return this.periodic;
   }
 
