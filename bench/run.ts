@@ -4,7 +4,8 @@
  * Prints figures; asserts nothing about time. See bench/README.md.
  *
  *   npm run bench                      both drivers (PostgreSQL skipped when unreachable)
- *   BENCH_ONLY=pglite npm run bench    one driver (pglite | pg)
+ *   BENCH_ONLY=pglite npm run bench    one driver (pglite | pg), no dashboard case
+ *   BENCH_ONLY=throughput / dashboard  only this bench or only the dashboard one (bench/dashboard.ts)
  *   BENCH_WARMUP_S / BENCH_MEASURE_S / BENCH_GRAB_S / BENCH_RAW_S   change the windows
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -323,6 +324,7 @@ function table(rows: [string, ...string[]][], header: string[]): string {
 }
 
 async function main(): Promise<void> {
+  if (only === 'dashboard') return;
   const started = Date.now();
   const loadStart = os
     .loadavg()

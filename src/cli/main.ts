@@ -3,13 +3,16 @@ import type { Deps } from '../commands/context.js';
 import { seedDemo } from '../commands/seed-demo.js';
 import { seedSampleOrders } from '../commands/seed-sample-orders.js';
 import { seedSampleTickets } from '../commands/seed-sample-tickets.js';
+import { seedSampleReports } from '../commands/seed-sample-reports.js';
 import { seedSampleArrears } from '../commands/seed-sample-arrears.js';
 import { seedSampleGoodsPasses } from '../commands/seed-sample-goods-passes.js';
 import { seedSamplePatrol } from '../commands/seed-sample-patrol.js';
+import { seedSampleOwnerVisits } from '../commands/seed-sample-owner-visits.js';
 import { seedSampleWarranty } from '../commands/seed-sample-warranty.js';
 import { seedSampleRenovation } from '../commands/seed-sample-renovation.js';
 import { seedSampleHotWork } from '../commands/seed-sample-hot-work.js';
 import { seedSampleParking } from '../commands/seed-sample-parking.js';
+import { seedSampleQuestionnaires } from '../commands/seed-sample-questionnaires.js';
 import { createStaffUser } from '../commands/create-staff-user.js';
 import { parseEnv } from '../config/env.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -116,6 +119,8 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
     if (summary.isNew) {
       await seedSampleOrders(deps, summary);
       await seedSampleTickets(deps, summary);
+      await seedSampleOwnerVisits(deps, summary);
+      await seedSampleQuestionnaires(deps, summary);
       await seedSampleHotWork(deps, summary);
       await seedSampleParking(deps, summary);
       await seedSampleArrears(deps, summary);
@@ -123,6 +128,7 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
       await seedSamplePatrol(deps, summary);
       await seedSampleWarranty(deps, summary);
       await seedSampleRenovation(deps, summary);
+      await seedSampleReports(deps, summary);
       console.log('demo data loaded: sign in as admin / demo1234 (see README for every role)');
     }
   }

@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../domain/shared/errors.js';
 import type { Database, Executor } from '../db/client.js';
 import { insertNotifications } from '../db/repositories/notifications.js';
 import { getCommunity } from '../db/repositories/org.js';
-import { latestOverrides } from '../db/repositories/policy.js';
+import { latestOverrides, latestOverridesOfCompany } from '../db/repositories/policy.js';
 import type { TicketRow } from '../db/repositories/repair-orders.js';
 import { publishLive } from '../notify/live.js';
 import type { SmsSender } from '../notify/sms.js';
@@ -123,6 +123,16 @@ export const policyOf = (ticket: { policy: unknown }): Policy => policySchema.pa
 export async function loadPolicy(ex: Executor, companyId: string, communityId: string): Promise<Policy> {
   const { company, community } = await latestOverrides(ex, companyId, communityId);
   return effectivePolicy(company?.override as PolicyOverride | undefined, community?.override as PolicyOverride | undefined);
+}
+
+/**
+ * Every community's effective policy at once (one query): for a view over many communities,
+ * where reading each one's policy in turn would be a query per community.
+ */
+export async function loadPolicies(ex: Executor, companyId: string): Promise<(communityId: string) => Policy> {
+  const rows = await latestOverridesOfCompany(ex, companyId);
+  const company = rows.find((r) => r.communityId === null)?.override as PolicyOverride | undefined;
+  return (communityId) => effectivePolicy(company, rows.find((r) => r.communityId === communityId)?.override as PolicyOverride | undefined);
 }
 
 /** Stores the notices a decision produced and tells the live streams. */

@@ -21,6 +21,8 @@ export const policySections = [
   'arrears',
   'patrol',
   'warranty',
+  'ownerVisit',
+  'questionnaire',
   'timezone',
 ] as const;
 export type PolicySection = (typeof policySections)[number];
@@ -164,6 +166,27 @@ const catalogue: [id: string, kind: PolicyFieldKind][] = [
   ['warranty.categoriesByClass.drainage', 'codes'],
   ['warranty.categoriesByClass.equipment', 'codes'],
   ['warranty.categoriesByClass.decoration', 'codes'],
+
+  ['ownerVisit.firstBandUpTo', 'households'],
+  ['ownerVisit.firstBandPercent', 'percent'],
+  ['ownerVisit.secondBandUpTo', 'households'],
+  ['ownerVisit.secondBandPercent', 'percent'],
+  ['ownerVisit.thirdBandUpTo', 'households'],
+  ['ownerVisit.thirdBandPercent', 'percent'],
+  ['ownerVisit.aboveBandsPercent', 'percent'],
+  ['ownerVisit.earliestVisitTime', 'time'],
+  ['ownerVisit.latestVisitTime', 'time'],
+  ['ownerVisit.repeatWindowMonths', 'months'],
+  ['ownerVisit.summaryDay', 'dayOfMonth'],
+
+  ['questionnaire.issueMonths', 'codes'],
+  ['questionnaire.issueDay', 'dayOfMonth'],
+  ['questionnaire.recoveryWorkingDays', 'workingDays'],
+  ['questionnaire.minRecoveryPercent', 'percent'],
+  ['questionnaire.penaltyPointsPerPercent', 'count'],
+  ['questionnaire.paretoThresholdPercent', 'percent'],
+  ['questionnaire.statisticsWorkingDays', 'workingDays'],
+  ['questionnaire.standardItems', 'codes'],
 
   ['timezone', 'timezone'],
 ];

@@ -33,6 +33,10 @@ import { parkingRoutes } from './routes/parking.js';
 import { hotWorkRoutes } from './routes/hot-work.js';
 import { goodsPassesRoutes } from './routes/goods-passes.js';
 import { renovationRoutes } from './routes/renovation.js';
+import { dashboardRoutes } from './routes/dashboards.js';
+import { ownerVisitRoutes } from './routes/owner-visits.js';
+import { questionnaireRoutes } from './routes/questionnaires.js';
+import { reportsRoutes } from './routes/reports.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -126,6 +130,10 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   await app.register(hotWorkRoutes(ctx));
   await app.register(goodsPassesRoutes(ctx));
   await app.register(renovationRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await app.register(ownerVisitRoutes(ctx));
+  await app.register(questionnaireRoutes(ctx));
+  await app.register(reportsRoutes(ctx));
 
   const hasWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

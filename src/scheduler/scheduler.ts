@@ -20,7 +20,7 @@ export class Scheduler {
   private handle: NodeJS.Timeout | null = null;
   private periodicHandle: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
-  private periodic: Promise<number> | null = null;
+  private periodic: Promise<Record<string, number>> | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -39,16 +39,17 @@ export class Scheduler {
 
   /**
    * Runs the periodic duties now (src/scheduler/periodic-duties.ts), one after another; one duty's
-   * failure is reported and does not stop the others. Resolves with how much they did in all.
+   * failure is reported and does not stop the others. Resolves with how much each did, by name.
    */
-  async runPeriodic(): Promise<number> {
+  async runPeriodic(): Promise<Record<string, number>> {
     if (this.periodic) return this.periodic;
     this.periodic = (async () => {
-      let done = 0;
+      const done: Record<string, number> = {};
       for (const duty of periodicDuties) {
         try {
-          done += await duty.run(this.deps);
+          done[duty.name] = await duty.run(this.deps);
         } catch (error: unknown) {
+          done[duty.name] = 0;
           this.options.onError?.(error);
         }
       }

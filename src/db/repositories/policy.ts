@@ -50,3 +50,12 @@ export async function latestOverrides(ex: Executor, companyId: string, community
     community: rows.find((r) => r.communityId === communityId) ?? null,
   };
 }
+
+/** The newest override of the company and of each of its communities, in one query. */
+export async function latestOverridesOfCompany(ex: Executor, companyId: string) {
+  return ex
+    .selectDistinctOn([policyVersions.communityId])
+    .from(policyVersions)
+    .where(eq(policyVersions.companyId, companyId))
+    .orderBy(asc(policyVersions.communityId), desc(policyVersions.version));
+}

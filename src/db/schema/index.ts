@@ -12,3 +12,6 @@ export * from './parking.js';
 export * from './hot-work.js';
 export * from './goods-passes.js';
 export * from './renovation.js';
+export * from './owner-visits.js';
+export * from './reports.js';
+export * from './questionnaires.js';

@@ -41,6 +41,10 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex('tickets_number').on(t.companyId, t.number),
     index('tickets_board').on(t.companyId, t.communityId, t.kind, t.status, t.createdAt),
+    // The dashboards read a period's tickets of a kind, whatever their state.
+    index('tickets_reported').on(t.companyId, t.communityId, t.kind, t.createdAt),
+    // The company-wide dashboard: without a community the index above scans the company's whole range.
+    index('tickets_company_reported').on(t.companyId, t.kind, t.createdAt),
     index('tickets_assignee').on(t.assigneeId, t.status),
     index('tickets_resident').on(t.residentId, t.createdAt),
     index('tickets_room').on(t.roomId, t.createdAt),
@@ -123,7 +127,11 @@ export const ticketEvents = pgTable(
     data: jsonb('data').notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq)],
+  (t) => [
+    uniqueIndex('ticket_events_seq').on(t.ticketId, t.seq),
+    // Time to dispatch on the dashboards: the first grab or assignment of each order, index-only.
+    index('ticket_events_dispatch').on(t.ticketId, t.at).where(sql`type in ('OrderGrabbed', 'OrderAssigned')`),
+  ],
 );
 
 /**
@@ -172,6 +180,9 @@ export const visits = pgTable(
   },
   (t) => [
     index('visits_scope').on(t.companyId, t.communityId, t.status, t.dueAt),
+    // The dashboards' visit rate: every visit falling due in a period, whatever its state.
+    index('visits_due').on(t.companyId, t.communityId, t.dueAt),
+    index('visits_company_due').on(t.companyId, t.dueAt),
     index('visits_ticket').on(t.ticketId),
     index('visits_visitor').on(t.visitorId, t.status),
     // A draw is taken once per community and period: the same order is never drawn twice for one duty.

@@ -22,5 +22,11 @@ export const timers = pgTable(
     firedBy: text('fired_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('timers_due').on(t.dueAt).where(sql`status = 'pending'`), index('timers_ticket').on(t.ticketId, t.status)],
+  (t) => [
+    index('timers_due').on(t.dueAt).where(sql`status = 'pending'`),
+    index('timers_ticket').on(t.ticketId, t.status),
+    // The dashboards' on-time rates: the timers of a community falling due in a period.
+    index('timers_scope_due').on(t.companyId, t.communityId, t.dueAt),
+    index('timers_company_due').on(t.companyId, t.dueAt),
+  ],
 );

@@ -136,6 +136,30 @@ export const permissions = {
   // 保修期内维修 in-warranty defects (工作联系单 to the developer)
   'warranty.view': ['admin', 'company_manager', 'director', 'cs_manager', 'cs_supervisor', 'clerk', 'eng_supervisor', 'developer_liaison'],
   'warranty.create': ['director', 'cs_supervisor', 'clerk'],
+  // 月报 monthly reports (部门客户投诉工作月报, owner-visit summary): community staff see their own, the centre every community's.
+  'report.view': ['admin', 'company_manager', 'complaint_centre', 'director', 'cs_manager', 'cs_supervisor'],
+  /** Make a month's reports now (the duty makes them on the 1st; for late set-ups). */
+  'report.generate': ['admin', 'complaint_centre', 'director', 'cs_supervisor'],
+  /** Regenerate figures, write the case analysis, submit (客服主管填写，经管理处主任审阅). */
+  'report.prepare': ['director', 'cs_supervisor'],
+  /** Mark a submitted report received (公司客户投诉处理中心). */
+  'report.receive': ['complaint_centre'],
+  // 业户访问 owner visits: the CS supervisor's monthly quota of household visits
+  'ownerVisit.view': ['admin', 'company_manager', 'complaint_centre', 'director', 'cs_manager', 'cs_supervisor', 'clerk'],
+  /** Make the month's plan, book, move and cancel visits (客服主管). */
+  'ownerVisit.book': ['cs_supervisor'],
+  /** Write a visit's record (业户访问记录); a clerk may write it for the supervisor. */
+  'ownerVisit.record': ['cs_supervisor', 'clerk'],
+  /** Read the notes of a confidential record (besides whoever wrote it): 有关业户隐私的见闻保密. */
+  'ownerVisit.read_confidential': ['director', 'cs_supervisor'],
+  // 统计看板 dashboards (domain.md §9): community managers see their community, company roles every one.
+  'dashboard.view': ['admin', 'company_manager', 'complaint_centre', 'director', 'cs_manager', 'cs_supervisor', 'eng_supervisor'],
+  // 问卷调查 questionnaires: the CS supervisor drafts, issues and analyses; the desk enters paper
+  // answers; residents answer on the phone. Company management sees every community's results.
+  'questionnaire.view': ['admin', 'company_manager', 'complaint_centre', 'director', 'cs_manager', 'cs_supervisor', 'clerk'],
+  'questionnaire.manage': ['director', 'cs_manager', 'cs_supervisor'],
+  'questionnaire.enter_paper': ['clerk', 'cs_supervisor'],
+  'questionnaire.answer': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

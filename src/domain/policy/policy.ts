@@ -10,6 +10,8 @@ import { renovationPolicySchema } from '../renovation/policy.js';
 import { intakePolicySchema } from '../intake/policy.js';
 import { matterPolicySchema } from '../matter/policy.js';
 import { visitPolicySchema } from '../visit/policy.js';
+import { ownerVisitPolicySchema } from '../owner-visits/policy.js';
+import { questionnairePolicySchema } from '../questionnaires/policy.js';
 import { isKnownTimeZone } from '../shared/time-of-day.js';
 
 const minutes = (def: number) =>
@@ -83,6 +85,8 @@ export const policySchema = z.object({
   arrears: arrearsPolicySchema.default(() => arrearsPolicySchema.parse({})),
   patrol: patrolPolicySchema.default(() => patrolPolicySchema.parse({})),
   warranty: warrantyPolicySchema.default(() => warrantyPolicySchema.parse({})),
+  ownerVisit: ownerVisitPolicySchema.default(() => ownerVisitPolicySchema.parse({})),
+  questionnaire: questionnairePolicySchema.default(() => questionnairePolicySchema.parse({})),
   timezone: timeZone.default('Asia/Shanghai'),
 });
 

@@ -20,6 +20,10 @@ import { parkingAccess } from '../../../tests/access/parking.js';
 import { hotWorkAccess } from '../../../tests/access/hot-work.js';
 import { goodsPassesAccess } from '../../../tests/access/goods-passes.js';
 import { renovationAccess } from '../../../tests/access/renovation.js';
+import { questionnairesAccess } from '../../../tests/access/questionnaires.js';
+import { dashboardsAccess } from '../../../tests/access/dashboards.js';
+import { reportsAccess } from '../../../tests/access/reports.js';
+import { ownerVisitsAccess } from '../../../tests/access/owner-visits.js';
 import { columns, type Expect, usernameOf as gridUsernames, matches, ok, roleOf, routeKeysOf } from '../../../tests/support/access-grid.js';
 
 /*
@@ -490,6 +494,10 @@ describe.each(await drivers())('access rules, every route × every role (%s)', (
       arrearsAccess,
       patrolAccess,
       warrantyAccess,
+      dashboardsAccess,
+      reportsAccess,
+      questionnairesAccess,
+      ownerVisitsAccess,
     ].flatMap(routeKeysOf);
     const covered = [...Object.keys(routeTable), ...(Object.keys(actionTable) as ActionPath[]).map(actionRoute), ...features].sort();
     expect(routes).toEqual(covered);

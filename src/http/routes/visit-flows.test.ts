@@ -295,8 +295,8 @@ describe.each(await drivers())('follow-up visits over HTTP (%s)', (driver) => {
       await visit(clerk, task.id, 'record', { method: 'phone', outcome: 'satisfied', chargeCheck: 'no_charge', comment: '满意' });
     }
     t.clock.set('2027-01-01T08:00:00+08:00');
-    expect(await t.scheduler.runPeriodic()).toBe(3);
-    expect(await t.scheduler.runPeriodic()).toBe(0);
+    expect((await t.scheduler.runPeriodic()).sampling).toBe(3);
+    expect((await t.scheduler.runPeriodic()).sampling).toBe(0);
     const cssup = await t.login('yg.cssup');
     const drawn = (await t.call(cssup, { method: 'GET', url: '/api/visits?status=all&samplingPeriod=2026-12' })).json() as Task[];
     expect(drawn).toHaveLength(3);

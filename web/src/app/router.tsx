@@ -12,11 +12,15 @@ import { mattersDeskRoutes, mattersMobileRoutes } from '../features/matters/rout
 import { visitsDeskRoutes, visitsMobileRoutes } from '../features/visits/routes';
 import { warrantyDeskRoutes, warrantyMobileRoutes } from '../features/warranty/routes';
 import { patrolDeskRoutes, patrolMobileRoutes } from '../features/patrol/routes';
+import { questionnairesDeskRoutes, questionnairesMobileRoutes } from '../features/questionnaires/routes';
+import { ownerVisitsDeskRoutes } from '../features/owner-visits/routes';
 import { arrearsDeskRoutes, arrearsMobileRoutes } from '../features/arrears/routes';
+import { reportsDeskRoutes } from '../features/reports/routes';
 import { parkingDeskRoutes, parkingMobileRoutes } from '../features/parking/routes';
 import { hotWorkDeskRoutes, hotWorkMobileRoutes } from '../features/hot-work/routes';
 import { goodsPassesDeskRoutes, goodsPassesMobileRoutes } from '../features/goods-passes/routes';
 import { renovationDeskRoutes, renovationMobileRoutes } from '../features/renovation/routes';
+import { dashboardsDeskRoutes, dashboardsMobileRoutes } from '../features/dashboards/routes';
 import { lazyPage } from '../lib/lazy-page';
 
 const StaffLoginPage = lazyPage(() => import('../features/auth/components/staff-login-page'), 'StaffLoginPage');
@@ -103,11 +107,13 @@ export const router = createBrowserRouter([
           ...visitsMobileRoutes,
           ...warrantyMobileRoutes,
           ...patrolMobileRoutes,
+          ...questionnairesMobileRoutes,
           ...arrearsMobileRoutes,
           ...parkingMobileRoutes,
           ...hotWorkMobileRoutes,
           ...goodsPassesMobileRoutes,
           ...renovationMobileRoutes,
+          ...dashboardsMobileRoutes,
         ],
       },
       {
@@ -160,11 +166,15 @@ export const router = createBrowserRouter([
           ...visitsDeskRoutes,
           ...warrantyDeskRoutes,
           ...patrolDeskRoutes,
+          ...questionnairesDeskRoutes,
+          ...ownerVisitsDeskRoutes,
           ...arrearsDeskRoutes,
           ...parkingDeskRoutes,
           ...hotWorkDeskRoutes,
           ...goodsPassesDeskRoutes,
           ...renovationDeskRoutes,
+          ...dashboardsDeskRoutes,
+          ...reportsDeskRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

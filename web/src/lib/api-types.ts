@@ -52995,6 +52995,6552 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every figure of a period (preset or local dates) for one community or every community in scope: orders and complaints per day, by category, building and technician, average times, on-time rates, visit, satisfaction, complaint and reopen rates */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    preset?: "this_month" | "last_month" | "last_30_days";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            communityId: string | null;
+                            from: string;
+                            to: string;
+                            timezone: string;
+                            daily: {
+                                date: string;
+                                orders: number;
+                                complaints: number;
+                            }[];
+                            categories: {
+                                key: string;
+                                name: string;
+                                count: number;
+                            }[];
+                            buildings: {
+                                key: string;
+                                name: string;
+                                count: number;
+                            }[];
+                            technicians: {
+                                /** Format: uuid */
+                                technicianId: string;
+                                name: string;
+                                open: number;
+                                completed: number;
+                                averageCompleteMinutes: number | null;
+                                ratings: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                };
+                                satisfactionRate: number | null;
+                            }[];
+                            durations: {
+                                /** @enum {string} */
+                                step: "dispatch" | "accept" | "arrive" | "complete";
+                                averageMinutes: number | null;
+                                count: number;
+                            }[];
+                            timers: {
+                                kind: string;
+                                onTime: number;
+                                late: number;
+                                onTimeRate: number | null;
+                            }[];
+                            rates: {
+                                orders: number;
+                                complaints: number;
+                                households: number;
+                                visitsDue: number;
+                                visitsDone: number;
+                                visitRate: number | null;
+                                satisfactionRate: number | null;
+                                complaintRate: number | null;
+                                complaintRateTarget: number;
+                                reopened: number;
+                                reopenRate: number | null;
+                            };
+                            satisfaction: {
+                                satisfied: number;
+                                basicallySatisfied: number;
+                                unsatisfied: number;
+                            };
+                            communities: {
+                                orders: number;
+                                complaints: number;
+                                households: number;
+                                visitsDue: number;
+                                visitsDone: number;
+                                visitRate: number | null;
+                                satisfactionRate: number | null;
+                                complaintRate: number | null;
+                                complaintRateTarget: number;
+                                reopened: number;
+                                reopenRate: number | null;
+                                /** Format: uuid */
+                                communityId: string;
+                                name: string;
+                                averageCompleteMinutes: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart’s figures as .xlsx (one sheet), with the same period and community as the dashboard */
+        get: {
+            parameters: {
+                query: {
+                    communityId?: string;
+                    preset?: "this_month" | "last_month" | "last_30_days";
+                    from?: string;
+                    to?: string;
+                    panel: "daily" | "categories" | "buildings" | "technicians" | "durations" | "timers" | "rates" | "satisfaction" | "communities";
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A community's month: plan and quota, fulfilment by day and method, every visit */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                /** Format: uuid */
+                                id: string | null;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                createdByName: string | null;
+                                /** Format: date-time */
+                                createdAt: string | null;
+                            };
+                            fulfilment: {
+                                quota: number;
+                                done: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                signed: number;
+                                refused: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            };
+                            visits: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                month: string;
+                                /** Format: uuid */
+                                roomId: string;
+                                householdLabel: string;
+                                /** @enum {string} */
+                                status: "booked" | "done" | "cancelled";
+                                /** Format: date-time */
+                                bookedFor: string | null;
+                                bookedByName: string | null;
+                                /** @enum {string|null} */
+                                method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                                visitorName: string | null;
+                                residentName: string | null;
+                                /** Format: date-time */
+                                visitedAt: string | null;
+                                notes: string | null;
+                                opinions: string | null;
+                                issues: {
+                                    text: string;
+                                    /** @enum {string} */
+                                    followUp: "none" | "repair" | "complaint";
+                                    /** Format: uuid */
+                                    ticketId: string | null;
+                                    ticketNumber: string | null;
+                                }[];
+                                /** @enum {string|null} */
+                                signature: "signed" | "refused" | null;
+                                signedBy: string | null;
+                                isConfidential: boolean;
+                                isWithheld: boolean;
+                                recordedByName: string | null;
+                                cancelReason: string | null;
+                                actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                            }[];
+                            canBook: boolean;
+                            canRecord: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the month's plan now (idempotent; the periodic duty makes it on the 1st) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        month?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string | null;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            month: string;
+                            isPlanned: boolean;
+                            occupiedHouseholds: number;
+                            quotaPercent: number;
+                            quota: number;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households to visit: occupied, not visited within the window, spread over buildings */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    month?: string;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            repeatWindowMonths: number;
+                            items: {
+                                /** Format: uuid */
+                                roomId: string;
+                                /** Format: uuid */
+                                buildingId: string;
+                                buildingName: string;
+                                label: string;
+                                residentNames: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a visit with a household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        /** Format: uuid */
+                        roomId: string;
+                        /** Format: date-time */
+                        bookedFor: string;
+                        residentName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit made without a booking (a call, a chat outside) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other";
+                        /** Format: date-time */
+                        visitedAt: string;
+                        visitorName?: string;
+                        residentName?: string;
+                        notes?: string;
+                        opinions?: string;
+                        /** @default [] */
+                        issues?: {
+                            text: string;
+                        }[];
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        signature?: "signed" | "refused" | null;
+                        signedBy?: string;
+                        /** @default false */
+                        isConfidential?: boolean;
+                        /** Format: uuid */
+                        communityId: string;
+                        /** Format: uuid */
+                        roomId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booked visit's appointment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        bookedFor: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booked visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a booked visit's record (业户访问记录): method, notes, issues, signature or refusal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other";
+                        /** Format: date-time */
+                        visitedAt: string;
+                        visitorName?: string;
+                        residentName?: string;
+                        notes?: string;
+                        opinions?: string;
+                        /** @default [] */
+                        issues?: {
+                            text: string;
+                        }[];
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        signature?: "signed" | "refused" | null;
+                        signedBy?: string;
+                        /** @default false */
+                        isConfidential?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owner-visits/{id}/issues/{index}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an issue the household raised into a repair order or a complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        as: "repair" | "complaint";
+                        /** @enum {string} */
+                        category?: "plumbing" | "electrical" | "doors_windows" | "appliance" | "equipment" | "public_area" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            month: string;
+                            /** Format: uuid */
+                            roomId: string;
+                            householdLabel: string;
+                            /** @enum {string} */
+                            status: "booked" | "done" | "cancelled";
+                            /** Format: date-time */
+                            bookedFor: string | null;
+                            bookedByName: string | null;
+                            /** @enum {string|null} */
+                            method: "home" | "office" | "outdoor" | "questionnaire" | "phone" | "other" | null;
+                            visitorName: string | null;
+                            residentName: string | null;
+                            /** Format: date-time */
+                            visitedAt: string | null;
+                            notes: string | null;
+                            opinions: string | null;
+                            issues: {
+                                text: string;
+                                /** @enum {string} */
+                                followUp: "none" | "repair" | "complaint";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            /** @enum {string|null} */
+                            signature: "signed" | "refused" | null;
+                            signedBy: string | null;
+                            isConfidential: boolean;
+                            isWithheld: boolean;
+                            recordedByName: string | null;
+                            cancelReason: string | null;
+                            actions: ("reschedule" | "record" | "cancel" | "follow_up")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questionnaires of the communities the user sees, with their recovery */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                title: string;
+                                period: string;
+                                /** @enum {string} */
+                                phase: "draft" | "open" | "closed";
+                                itemCount: number;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                recoveryDeadline: string | null;
+                                statisticsDeadline: string | null;
+                                issued: number;
+                                answered: number;
+                                recoveryPercent: number | null;
+                                isRecoveryMet: boolean;
+                                workingDaysLeft: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a questionnaire: title, period and items */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        title: string;
+                        period: string;
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            itemCount: number;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            isRecoveryMet: boolean;
+                            workingDaysLeft: number | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                answeredByName: string | null;
+                            }[];
+                            canManage: boolean;
+                            canEnterPaper: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One questionnaire with its items and every household it went to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            itemCount: number;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            isRecoveryMet: boolean;
+                            workingDaysLeft: number | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                answeredByName: string | null;
+                            }[];
+                            canManage: boolean;
+                            canEnterPaper: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a draft questionnaire */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        title: string;
+                        period: string;
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            itemCount: number;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            isRecoveryMet: boolean;
+                            workingDaysLeft: number | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                answeredByName: string | null;
+                            }[];
+                            canManage: boolean;
+                            canEnterPaper: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft now to every occupied household; the recovery deadline is set in working days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            itemCount: number;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            isRecoveryMet: boolean;
+                            workingDaysLeft: number | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                answeredByName: string | null;
+                            }[];
+                            canManage: boolean;
+                            canEnterPaper: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/paper-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a household's paper form: the ticks of each item (none or several = abstention) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roomId: string;
+                        answers: {
+                            /** Format: uuid */
+                            itemId: string;
+                            ticks: ("satisfied" | "basically_satisfied" | "unsatisfied")[];
+                        }[];
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            itemCount: number;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            isRecoveryMet: boolean;
+                            workingDaysLeft: number | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            households: {
+                                /** Format: uuid */
+                                roomId: string;
+                                roomLabel: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** @enum {string|null} */
+                                channel: "phone" | "paper" | null;
+                                answeredByName: string | null;
+                            }[];
+                            canManage: boolean;
+                            canEnterPaper: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 问卷结果统计表: recovery, satisfaction per item after the recovery penalty, Pareto of the dissatisfied items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            questionnaireId: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            title: string;
+                            period: string;
+                            /** @enum {string} */
+                            phase: "draft" | "open" | "closed";
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            recoveryDeadline: string | null;
+                            statisticsDeadline: string | null;
+                            issued: number;
+                            answered: number;
+                            recoveryPercent: number | null;
+                            minRecoveryPercent: number;
+                            isRecoveryMet: boolean;
+                            penaltyPointsPerPercent: number;
+                            penaltyPoints: number;
+                            items: {
+                                satisfied: number;
+                                basicallySatisfied: number;
+                                unsatisfied: number;
+                                abstained: number;
+                                rate: number | null;
+                                finalRate: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                            }[];
+                            overall: {
+                                satisfied: number;
+                                basicallySatisfied: number;
+                                unsatisfied: number;
+                                abstained: number;
+                                rate: number | null;
+                                finalRate: number | null;
+                            };
+                            paretoThresholdPercent: number;
+                            pareto: {
+                                /** Format: uuid */
+                                itemId: string;
+                                text: string;
+                                count: number;
+                                sharePercent: number;
+                                cumulativePercent: number;
+                                isMain: boolean;
+                            }[];
+                            comments: {
+                                roomLabel: string;
+                                comment: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/statistics.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 问卷结果统计表 as .xlsx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resident/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires issued to the resident's households, and how many await an answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                period: string;
+                                /** @enum {string} */
+                                phase: "draft" | "open" | "closed";
+                                recoveryDeadline: string | null;
+                                workingDaysLeft: number | null;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    text: string;
+                                }[];
+                                households: {
+                                    /** Format: uuid */
+                                    roomId: string;
+                                    roomLabel: string;
+                                    /** Format: date-time */
+                                    answeredAt: string | null;
+                                }[];
+                            }[];
+                            awaiting: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resident/questionnaires/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A resident answers for one of their households, once, while it is open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roomId?: string;
+                        answers: {
+                            /** Format: uuid */
+                            itemId: string;
+                            ticks: ("satisfied" | "basically_satisfied" | "unsatisfied")[];
+                        }[];
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly reports by month and community (community staff: their own; the centre: every community) */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: string;
+                    period?: string;
+                    kind?: "complaints" | "owner_visits";
+                    status?: "draft" | "submitted" | "received";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                kind: "complaints" | "owner_visits";
+                                period: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "received";
+                                /** Format: date-time */
+                                dueAt: string;
+                                isOverdue: boolean;
+                                /** Format: date-time */
+                                generatedAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a month’s reports of one community now (missing ones made, existing ones kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        communityId: string;
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                communityId: string;
+                                communityName: string;
+                                /** @enum {string} */
+                                kind: "complaints" | "owner_visits";
+                                period: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "received";
+                                /** Format: date-time */
+                                dueAt: string;
+                                isOverdue: boolean;
+                                /** Format: date-time */
+                                generatedAt: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                            }[];
+                            created: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report: figures, case analysis, steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            kind: "complaints" | "owner_visits";
+                            period: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "received";
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            complaintFigures: {
+                                period: string;
+                                households: number;
+                                received: number;
+                                byClass: {
+                                    valid: number;
+                                    assisted: number;
+                                    invalid: number;
+                                    collective: number;
+                                    unclassified: number;
+                                };
+                                collectiveHouseholds: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byDepartment: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                answeredOnTime: number;
+                                answeredLate: number;
+                                open: number;
+                                onTimeRatePercent: number | null;
+                                averageHandlingHours: number | null;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                    notVisited: number;
+                                    ratePercent: number | null;
+                                };
+                                complaintRatePercent: number | null;
+                                targetRatePercent: number;
+                                isWithinTarget: boolean | null;
+                                repeat: number;
+                                complaints: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string|null} */
+                                    complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                    channel: string;
+                                    department: string | null;
+                                    status: string;
+                                    isLate: boolean;
+                                    isRepeat: boolean;
+                                    content: string;
+                                }[];
+                            } | null;
+                            ownerVisitFigures: {
+                                communityId: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                done: number;
+                                refused: number;
+                                signed: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            } | null;
+                            analysis: {
+                                summary: string;
+                                cases: {
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    complaintId: string | null;
+                                    title: string;
+                                    cause: string;
+                                    correctiveAction: string;
+                                    preventiveAction: string;
+                                }[];
+                            };
+                            generatedByName: string;
+                            submittedByName: string | null;
+                            receivedByName: string | null;
+                            can: {
+                                regenerate: boolean;
+                                writeAnalysis: boolean;
+                                submit: boolean;
+                                receive: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a draft’s figures again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            kind: "complaints" | "owner_visits";
+                            period: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "received";
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            complaintFigures: {
+                                period: string;
+                                households: number;
+                                received: number;
+                                byClass: {
+                                    valid: number;
+                                    assisted: number;
+                                    invalid: number;
+                                    collective: number;
+                                    unclassified: number;
+                                };
+                                collectiveHouseholds: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byDepartment: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                answeredOnTime: number;
+                                answeredLate: number;
+                                open: number;
+                                onTimeRatePercent: number | null;
+                                averageHandlingHours: number | null;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                    notVisited: number;
+                                    ratePercent: number | null;
+                                };
+                                complaintRatePercent: number | null;
+                                targetRatePercent: number;
+                                isWithinTarget: boolean | null;
+                                repeat: number;
+                                complaints: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string|null} */
+                                    complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                    channel: string;
+                                    department: string | null;
+                                    status: string;
+                                    isLate: boolean;
+                                    isRepeat: boolean;
+                                    content: string;
+                                }[];
+                            } | null;
+                            ownerVisitFigures: {
+                                communityId: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                done: number;
+                                refused: number;
+                                signed: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            } | null;
+                            analysis: {
+                                summary: string;
+                                cases: {
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    complaintId: string | null;
+                                    title: string;
+                                    cause: string;
+                                    correctiveAction: string;
+                                    preventiveAction: string;
+                                }[];
+                            };
+                            generatedByName: string;
+                            submittedByName: string | null;
+                            receivedByName: string | null;
+                            can: {
+                                regenerate: boolean;
+                                writeAnalysis: boolean;
+                                submit: boolean;
+                                receive: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the month’s case analysis (cause, corrective and preventive action per case) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        summary?: string;
+                        /** @default [] */
+                        cases?: {
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            complaintId?: string | null;
+                            title: string;
+                            cause: string;
+                            correctiveAction: string;
+                            preventiveAction: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            kind: "complaints" | "owner_visits";
+                            period: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "received";
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            complaintFigures: {
+                                period: string;
+                                households: number;
+                                received: number;
+                                byClass: {
+                                    valid: number;
+                                    assisted: number;
+                                    invalid: number;
+                                    collective: number;
+                                    unclassified: number;
+                                };
+                                collectiveHouseholds: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byDepartment: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                answeredOnTime: number;
+                                answeredLate: number;
+                                open: number;
+                                onTimeRatePercent: number | null;
+                                averageHandlingHours: number | null;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                    notVisited: number;
+                                    ratePercent: number | null;
+                                };
+                                complaintRatePercent: number | null;
+                                targetRatePercent: number;
+                                isWithinTarget: boolean | null;
+                                repeat: number;
+                                complaints: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string|null} */
+                                    complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                    channel: string;
+                                    department: string | null;
+                                    status: string;
+                                    isLate: boolean;
+                                    isRepeat: boolean;
+                                    content: string;
+                                }[];
+                            } | null;
+                            ownerVisitFigures: {
+                                communityId: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                done: number;
+                                refused: number;
+                                signed: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            } | null;
+                            analysis: {
+                                summary: string;
+                                cases: {
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    complaintId: string | null;
+                                    title: string;
+                                    cause: string;
+                                    correctiveAction: string;
+                                    preventiveAction: string;
+                                }[];
+                            };
+                            generatedByName: string;
+                            submittedByName: string | null;
+                            receivedByName: string | null;
+                            can: {
+                                regenerate: boolean;
+                                writeAnalysis: boolean;
+                                submit: boolean;
+                                receive: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit to the company complaint centre */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            kind: "complaints" | "owner_visits";
+                            period: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "received";
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            complaintFigures: {
+                                period: string;
+                                households: number;
+                                received: number;
+                                byClass: {
+                                    valid: number;
+                                    assisted: number;
+                                    invalid: number;
+                                    collective: number;
+                                    unclassified: number;
+                                };
+                                collectiveHouseholds: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byDepartment: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                answeredOnTime: number;
+                                answeredLate: number;
+                                open: number;
+                                onTimeRatePercent: number | null;
+                                averageHandlingHours: number | null;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                    notVisited: number;
+                                    ratePercent: number | null;
+                                };
+                                complaintRatePercent: number | null;
+                                targetRatePercent: number;
+                                isWithinTarget: boolean | null;
+                                repeat: number;
+                                complaints: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string|null} */
+                                    complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                    channel: string;
+                                    department: string | null;
+                                    status: string;
+                                    isLate: boolean;
+                                    isRepeat: boolean;
+                                    content: string;
+                                }[];
+                            } | null;
+                            ownerVisitFigures: {
+                                communityId: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                done: number;
+                                refused: number;
+                                signed: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            } | null;
+                            analysis: {
+                                summary: string;
+                                cases: {
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    complaintId: string | null;
+                                    title: string;
+                                    cause: string;
+                                    correctiveAction: string;
+                                    preventiveAction: string;
+                                }[];
+                            };
+                            generatedByName: string;
+                            submittedByName: string | null;
+                            receivedByName: string | null;
+                            can: {
+                                regenerate: boolean;
+                                writeAnalysis: boolean;
+                                submit: boolean;
+                                receive: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The complaint centre marks it received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            communityId: string;
+                            communityName: string;
+                            /** @enum {string} */
+                            kind: "complaints" | "owner_visits";
+                            period: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "received";
+                            /** Format: date-time */
+                            dueAt: string;
+                            isOverdue: boolean;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            complaintFigures: {
+                                period: string;
+                                households: number;
+                                received: number;
+                                byClass: {
+                                    valid: number;
+                                    assisted: number;
+                                    invalid: number;
+                                    collective: number;
+                                    unclassified: number;
+                                };
+                                collectiveHouseholds: number;
+                                byChannel: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                byDepartment: {
+                                    key: string;
+                                    count: number;
+                                }[];
+                                answeredOnTime: number;
+                                answeredLate: number;
+                                open: number;
+                                onTimeRatePercent: number | null;
+                                averageHandlingHours: number | null;
+                                satisfaction: {
+                                    satisfied: number;
+                                    basicallySatisfied: number;
+                                    unsatisfied: number;
+                                    notVisited: number;
+                                    ratePercent: number | null;
+                                };
+                                complaintRatePercent: number | null;
+                                targetRatePercent: number;
+                                isWithinTarget: boolean | null;
+                                repeat: number;
+                                complaints: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string|null} */
+                                    complaintClass: "valid" | "assisted" | "invalid" | "collective" | null;
+                                    channel: string;
+                                    department: string | null;
+                                    status: string;
+                                    isLate: boolean;
+                                    isRepeat: boolean;
+                                    content: string;
+                                }[];
+                            } | null;
+                            ownerVisitFigures: {
+                                communityId: string;
+                                month: string;
+                                isPlanned: boolean;
+                                occupiedHouseholds: number;
+                                quotaPercent: number;
+                                quota: number;
+                                done: number;
+                                refused: number;
+                                signed: number;
+                                householdsVisited: number;
+                                booked: number;
+                                cancelled: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                issuesRaised: number;
+                                issuesToRepair: number;
+                                issuesToComplaint: number;
+                                fulfilmentPercent: number;
+                                isFulfilled: boolean;
+                                byDay: {
+                                    date: string;
+                                    done: number;
+                                    cumulative: number;
+                                }[];
+                                summaryDueOn: string;
+                            } | null;
+                            analysis: {
+                                summary: string;
+                                cases: {
+                                    /**
+                                     * Format: uuid
+                                     * @default null
+                                     */
+                                    complaintId: string | null;
+                                    title: string;
+                                    cause: string;
+                                    correctiveAction: string;
+                                    preventiveAction: string;
+                                }[];
+                            };
+                            generatedByName: string;
+                            submittedByName: string | null;
+                            receivedByName: string | null;
+                            can: {
+                                regenerate: boolean;
+                                writeAnalysis: boolean;
+                                submit: boolean;
+                                receive: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                fields: {
+                                    field: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as .xlsx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

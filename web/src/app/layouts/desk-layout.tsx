@@ -7,6 +7,7 @@ import {
   ToolOutlined,
   UserOutlined,
   SolutionOutlined,
+  LineChartOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Select, Space, Tooltip, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
@@ -26,11 +27,15 @@ import { mattersNav } from '../../features/matters/routes';
 import { visitsNav } from '../../features/visits/routes';
 import { warrantyNav } from '../../features/warranty/routes';
 import { patrolNav } from '../../features/patrol/routes';
+import { questionnairesNav } from '../../features/questionnaires/routes';
+import { ownerVisitsNav } from '../../features/owner-visits/routes';
 import { arrearsNav } from '../../features/arrears/routes';
 import { parkingNav } from '../../features/parking/routes';
 import { hotWorkNav } from '../../features/hot-work/routes';
 import { goodsPassesNav } from '../../features/goods-passes/routes';
 import { renovationNav } from '../../features/renovation/routes';
+import { dashboardsNav } from '../../features/dashboards/routes';
+import { reportsNav } from '../../features/reports/routes';
 import { EmergencyBanner } from '../../features/intake/components/emergency-banner';
 
 /** The staff desktop: side menu, header with community, notifications, language and sign-out. */
@@ -48,6 +53,10 @@ export function DeskLayout() {
     if (intakeRoles.includes(me.role)) list.push({ key: '/desk/new', icon: <FileAddOutlined />, label: t('nav.newOrder') });
     if (dispatchRoles.includes(me.role)) list.push({ key: '/dispatch', icon: <ToolOutlined />, label: t('nav.dispatch') });
     list.push(...intakeNav(me, t), ...complaintsNav(me, t), ...mattersNav(me, t), ...visitsNav(me, t));
+    list.push(...dashboardsNav(me, t));
+    // 满意度与报表: owner visits, questionnaires and the monthly reports.
+    const quality = [...ownerVisitsNav(me, t), ...questionnairesNav(me, t), ...reportsNav(me, t)];
+    if (quality.length) list.push({ key: 'quality', icon: <LineChartOutlined />, label: t('nav.quality'), children: quality });
     // 前台业务: renovation, passes, permits, parking, arrears, patrol, warranty defects.
     const frontDesk = [
       ...renovationNav(me, t),
@@ -79,6 +88,10 @@ export function DeskLayout() {
     menuKeys
       .filter((k): k is string => typeof k === 'string' && k.startsWith('/') && location.pathname.startsWith(k))
       .sort((a, b) => b.length - a.length)[0] ?? '';
+  // The group holding the page opens with it.
+  const openGroup = (items ?? [])
+    .filter((i) => ((i as { children?: { key?: unknown }[] })?.children ?? []).some((c) => c.key === selected))
+    .map((i) => String(i?.key));
 
   const communityOptions = [
     ...(canPickAll ? [{ value: '', label: t('header.allCommunities') }] : []),
@@ -96,7 +109,7 @@ export function DeskLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={['admin']}
+          defaultOpenKeys={['admin', ...openGroup]}
           items={items}
           onClick={(e) => navigate(e.key)}
         />

@@ -101,6 +101,7 @@ export const en: Messages = {
     visits: 'Visits',
     admin: 'Settings',
     policy: 'Policy',
+    quality: 'Satisfaction & reports',
     frontDesk: 'Desk services',
     outbox: 'SMS outbox',
     orders: 'Orders',
@@ -544,6 +545,8 @@ export const en: Messages = {
       arrears: 'Arrears',
       patrol: 'Building patrol',
       warranty: 'In-warranty defects',
+      ownerVisit: 'Owner visits',
+      questionnaire: 'Questionnaires',
       timezone: 'Time zone',
     },
     sectionHints: {
@@ -560,6 +563,10 @@ export const en: Messages = {
       arrears: 'Time limits and settings of arrears.',
       patrol: 'Time limits and settings of building patrol.',
       warranty: 'Time limits and settings of in-warranty defects.',
+      ownerVisit:
+        "The CS supervisor's monthly owner-visit quota (by bands of occupied households), visiting hours, the no-repeat window and the summary day.",
+      questionnaire:
+        'Satisfaction questionnaires: issue months, recovery deadline, minimum recovery and its penalty, the Pareto share and the standard items.',
       timezone: 'The local time zone every time limit, same-day cutoff and home-visit hour is counted in.',
     },
     targets: {
@@ -896,6 +903,62 @@ export const en: Messages = {
             label: 'Repair categories counted as decoration',
             help: 'Category codes: plumbing, electrical, doors_windows, appliance, equipment, public_area, other (default doors_windows, public_area); a category under several classes takes the longest period',
           },
+        },
+      },
+      ownerVisit: {
+        firstBandUpTo: {
+          label: 'First band: up to',
+          help: 'Communities with at most this many occupied households use the first share (default 300)',
+        },
+        firstBandPercent: {
+          label: 'First band share',
+          help: 'Visit at least this share of occupied households each month, rounded up (default 4%)',
+        },
+        secondBandUpTo: { label: 'Second band: up to', help: 'Above the first band and up to this many households (default 500)' },
+        secondBandPercent: { label: 'Second band share', help: 'Default 5%' },
+        thirdBandUpTo: { label: 'Third band: up to', help: 'Above the second band and up to this many households (default 800)' },
+        thirdBandPercent: { label: 'Third band share', help: 'Default 6%' },
+        aboveBandsPercent: {
+          label: 'Share above the third band',
+          help: 'Communities with more occupied households than the third band (default 7%)',
+        },
+        earliestVisitTime: { label: 'Earliest visit time', help: 'Visits are booked no earlier than this (default 08:00)' },
+        latestVisitTime: { label: 'Latest visit time', help: 'No visits after this time (default 22:00)' },
+        repeatWindowMonths: {
+          label: 'No-repeat window',
+          help: 'A household visited within this many months is neither proposed nor booked again (default 12)',
+        },
+        summaryDay: {
+          label: 'Monthly summary day',
+          help: "Last month's records are summarised for the director by this day (default the 5th)",
+        },
+      },
+      questionnaire: {
+        issueMonths: {
+          label: 'Issue months',
+          help: 'Every occupied household gets the questionnaire in these months, as month numbers (default 6 and 12)',
+        },
+        issueDay: { label: 'Issue day', help: 'From this day of an issue month the system issues it if nobody has (default the 1st)' },
+        recoveryWorkingDays: { label: 'Recovery deadline', help: 'Answers are taken for this many working days after issue (default 15)' },
+        minRecoveryPercent: {
+          label: 'Minimum recovery',
+          help: 'At least this share of the issued questionnaires must come back (default 60%)',
+        },
+        penaltyPointsPerPercent: {
+          label: 'Penalty per point short',
+          help: 'Points off the satisfaction rate for each percentage point of recovery below the minimum, fractions in proportion (default 5)',
+        },
+        paretoThresholdPercent: {
+          label: 'Main improvement share',
+          help: 'Dissatisfied items within this cumulative Pareto share are the main improvement items (default 80%)',
+        },
+        statisticsWorkingDays: {
+          label: 'Statistics deadline',
+          help: 'The statistics are done within this many working days of issue (default 30)',
+        },
+        standardItems: {
+          label: 'Standard items',
+          help: 'The items of a questionnaire the system issues when the community has none of its own',
         },
       },
       timezone: {

@@ -8,11 +8,15 @@ import { mattersEn, mattersZh } from '../../features/matters/i18n';
 import { visitsEn, visitsZh } from '../../features/visits/i18n';
 import { warrantyEn, warrantyZh } from '../../features/warranty/i18n';
 import { patrolEn, patrolZh } from '../../features/patrol/i18n';
+import { questionnairesEn, questionnairesZh } from '../../features/questionnaires/i18n';
 import { arrearsEn, arrearsZh } from '../../features/arrears/i18n';
 import { parkingEn, parkingZh } from '../../features/parking/i18n';
 import { hotWorkEn, hotWorkZh } from '../../features/hot-work/i18n';
 import { goodsPassesEn, goodsPassesZh } from '../../features/goods-passes/i18n';
 import { renovationEn, renovationZh } from '../../features/renovation/i18n';
+import { dashboardsEn, dashboardsZh } from '../../features/dashboards/i18n';
+import { reportsEn, reportsZh } from '../../features/reports/i18n';
+import { ownerVisitsEn, ownerVisitsZh } from '../../features/owner-visits/i18n';
 import { type Messages as CoreMessages, zhCN } from './zh-CN';
 
 /** The core catalogue plus each feature's own (features/<name>/i18n.ts). */
@@ -23,11 +27,15 @@ type Messages = CoreMessages & {
   visitTasks: typeof visitsZh;
   warranty: typeof warrantyZh;
   patrol: typeof patrolZh;
+  questionnaires: typeof questionnairesZh;
   arrears: typeof arrearsZh;
   parking: typeof parkingZh;
   hotWork: typeof hotWorkZh;
   goodsPasses: typeof goodsPassesZh;
   renovation: typeof renovationZh;
+  dashboards: typeof dashboardsZh;
+  reports: typeof reportsZh;
+  ownerVisits: typeof ownerVisitsZh;
 };
 const zh: Messages = {
   ...zhCN,
@@ -36,11 +44,15 @@ const zh: Messages = {
   matters: mattersZh,
   visitTasks: visitsZh,
   renovation: renovationZh,
+  dashboards: dashboardsZh,
+  reports: reportsZh,
+  ownerVisits: ownerVisitsZh,
   goodsPasses: goodsPassesZh,
   hotWork: hotWorkZh,
   parking: parkingZh,
   arrears: arrearsZh,
   patrol: patrolZh,
+  questionnaires: questionnairesZh,
   warranty: warrantyZh,
 };
 const english: Messages = {
@@ -50,11 +62,15 @@ const english: Messages = {
   matters: mattersEn,
   visitTasks: visitsEn,
   renovation: renovationEn,
+  dashboards: dashboardsEn,
+  reports: reportsEn,
+  ownerVisits: ownerVisitsEn,
   goodsPasses: goodsPassesEn,
   hotWork: hotWorkEn,
   parking: parkingEn,
   arrears: arrearsEn,
   patrol: patrolEn,
+  questionnaires: questionnairesEn,
   warranty: warrantyEn,
 };
 

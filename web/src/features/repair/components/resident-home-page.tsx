@@ -10,6 +10,7 @@ import { MyTicketCard, RatingLine } from '../../resident/components/my-ticket-ca
 import { RatingSheet } from '../../resident/components/rating-sheet';
 import { useOrders } from '../api/list-orders';
 import { MobileOrderCard } from './mobile-order-card';
+import { ResidentQuestionnaireLink } from '../../questionnaires/components/resident-questionnaire-link';
 
 const tabs = ['repairs', 'complaints', 'consultations', 'matters'] as const;
 type Tab = (typeof tabs)[number];
@@ -75,6 +76,7 @@ export function ResidentHomePage() {
               {t(s.label)}
             </Button>
           ))}
+          <ResidentQuestionnaireLink disabled={!me.rooms.length} />
         </div>
       </div>
       <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} data-testid="resident-tabs">
