@@ -124,6 +124,7 @@ test('a collective complaint of five households, from the desk to the home-visit
   const caseNumber = (await supervisor.getByTestId('complaint-number').innerText()).trim();
   assert.ok(!numbers.includes(caseNumber), 'the case has a number of its own');
   const households = supervisor.getByTestId('complaint-households').getByTestId('complaint-household');
+  await households.nth(4).waitFor();
   assert.equal(await households.count(), 5);
   const labels = await households.allInnerTexts();
   for (const home of homes)
@@ -193,6 +194,8 @@ test('a collective complaint of five households, from the desk to the home-visit
   await director.getByTestId('action-reply').click();
   await director.getByTestId('action-form').waitFor();
   await director.getByTestId('field-method').click();
+  // The list opens after the click: wait for it, or a busy machine reads an empty one.
+  await director.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
   const methods = await director.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
   assert.deepEqual(methods, ['上门'], `reply methods offered: ${methods.join(', ')}`);
   await director.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
