@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from '../commands/context.js';
 import { seedDemo } from '../commands/seed-demo.js';
+import { seedSampleHistory } from '../commands/seed-sample-history.js';
 import { seedSampleOrders } from '../commands/seed-sample-orders.js';
 import { seedSampleTickets } from '../commands/seed-sample-tickets.js';
 import { seedSampleReports } from '../commands/seed-sample-reports.js';
@@ -117,6 +118,7 @@ async function serve(env: ReturnType<typeof parseEnv>, withDemo: boolean, open: 
   if (withDemo) {
     const summary = await seedDemo(deps);
     if (summary.isNew) {
+      await seedSampleHistory(deps, summary);
       await seedSampleOrders(deps, summary);
       await seedSampleTickets(deps, summary);
       await seedSampleOwnerVisits(deps, summary);

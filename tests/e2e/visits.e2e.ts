@@ -229,27 +229,38 @@ test('the customer-service supervisor draws a month’s samples and follows the 
   await cssup.locator('[data-testid=sampling-state][data-drawn=false]').waitFor();
   await cssup.getByTestId('sampling-draw').click();
   await cssup.locator('[data-testid=sampling-state][data-drawn=true]').waitFor();
-  const officeRow = cssup.getByTestId('sampling-tasks').locator('[data-testid=visit-row][data-duty=office]');
-  await officeRow.waitFor();
+  // The demo's three weeks of history are in the pool too: the office duty has several samples.
+  const officePending = cssup.getByTestId('sampling-tasks').locator('[data-testid=visit-row][data-duty=office][data-status=pending]');
+  await officePending.first().waitFor();
   for (const duty of ['office', 'engineering_head', 'repairer']) {
-    await cssup.locator(`[data-testid=sampling-duty][data-duty=${duty}]`).waitFor();
+    // One repairer duty per technician who closed orders last month: each has its own row.
+    await cssup.locator(`[data-testid=sampling-duty][data-duty=${duty}]`).first().waitFor();
   }
   await cssup.locator('[data-testid=sampling-duty][data-duty=office] [data-testid=sampling-fulfilled][data-fulfilled=false]').waitFor();
   await shot(cssup, 'visits-11-sampling-drawn');
 
-  // The supervisor visits the office sample; the office duty is fulfilled.
-  await officeRow.getByTestId('action-visit').click();
-  await cssup.getByTestId('modal-visit').waitFor();
-  await pick(cssup, 'field-outcome', '满意');
-  await pick(cssup, 'field-charge-check', '收费无误');
-  await cssup.getByTestId('field-comment').fill('抽样回访，业主满意');
-  await cssup.getByTestId('submit-visit').click();
-  await cssup.getByTestId('modal-visit').waitFor({ state: 'detached' });
+  // The supervisor visits the office samples one by one; then the office duty is fulfilled.
+  for (let left = await officePending.count(); left > 0; left--) {
+    await officePending.first().getByTestId('action-visit').click();
+    await cssup.getByTestId('modal-visit').waitFor();
+    await pick(cssup, 'field-outcome', '满意');
+    await pick(cssup, 'field-charge-check', '收费无误');
+    await cssup.getByTestId('field-comment').fill('抽样回访，业主满意');
+    await cssup.getByTestId('submit-visit').click();
+    await cssup.getByTestId('modal-visit').waitFor({ state: 'detached' });
+    await cssup.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[data-testid=sampling-tasks] [data-testid=visit-row][data-duty=office][data-status=pending]').length < n,
+      left,
+    );
+  }
   await cssup.locator('[data-testid=sampling-duty][data-duty=office] [data-testid=sampling-fulfilled][data-fulfilled=true]').waitFor();
   await shot(cssup, 'visits-12-sampling-office-done');
 
   // The engineering head's sample handed to the front desk: the visitor list is the community's visiting staff.
-  const headRow = cssup.getByTestId('sampling-tasks').locator('[data-testid=visit-row][data-duty=engineering_head]');
+  const firstHeadRow = cssup.getByTestId('sampling-tasks').locator('[data-testid=visit-row][data-duty=engineering_head]').first();
+  // Held by its key: the list may reorder once the row is assigned.
+  const headRow = cssup.locator(`[data-testid=visit-row][data-row-key="${await firstHeadRow.getAttribute('data-row-key')}"]`);
   await headRow.getByTestId('action-visit-assign').click();
   await cssup.getByTestId('modal-visit-assign').waitFor();
   await cssup.getByTestId('field-visitor').click();

@@ -262,7 +262,8 @@ async function timersOf(ex: Executor, s: Scope) {
         group by m.kind order by m.kind`,
   );
   return rows.map((r) => ({
-    kind: r.kind,
+    // A visit task's timers are named 'visit.<kind>'; the chart names them as the others.
+    kind: r.kind.replace(/^visit\./, ''),
     onTime: num(r.on_time),
     late: num(r.late),
     onTimeRate: onTimeRate(num(r.on_time), num(r.late)),
