@@ -193,12 +193,22 @@ test('a collective complaint of five households, from the desk to the home-visit
   await expectStatus(director, 'awaiting_reply');
   await director.getByTestId('action-reply').click();
   await director.getByTestId('action-form').waitFor();
-  await director.getByTestId('field-method').click();
-  // The list opens after the click: wait for it, or a busy machine reads an empty one.
-  await director.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-  const methods = await director.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+  // The list opens after the click; a live update re-rendering the page may close it again, so
+  // open it until its options can be read.
+  const options = director.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  let methods: string[] = [];
+  for (let attempt = 0; attempt < 5 && methods.length === 0; attempt++) {
+    await director.getByTestId('field-method').click();
+    await options
+      .first()
+      .waitFor({ timeout: 3000 })
+      .catch(() => undefined);
+    methods = await options.allInnerTexts();
+  }
   assert.deepEqual(methods, ['上门'], `reply methods offered: ${methods.join(', ')}`);
-  await director.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  // The only choice is the active one: Enter takes it and closes the list.
+  await director.keyboard.press('Enter');
+  await director.getByTestId('field-method').getByText('上门').waitFor();
   await director.getByTestId('field-summary').fill('主任带工程部逐户上门说明原因和处理结果，业主签字确认');
   await director.getByTestId('field-residentSignature').fill('5户均已签字');
   await shot(director, 'c08-director-reply-home-visit');
